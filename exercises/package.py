@@ -1,0 +1,184 @@
+"""Read an exercise package folder (see docs/authoring.md) into a plain, checked spec.
+
+Every problem raises `PackageError` naming the file and what is wrong with it; nothing
+here touches the database or runs any of the package's code.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+KINDS = ("numpy", "torch", "python")
+MAX_FILE_BYTES = 512 * 1024
+
+
+class PackageError(ValueError):
+    """A course or exercise folder that cannot be loaded; the message names the file."""
+
+
+@dataclass(frozen=True)
+class WrongSpec:
+    name: str
+    source: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class ExerciseSpec:
+    slug: str
+    title: str
+    kind: str
+    entry_point: str
+    statement: str
+    starter_code: str
+    reference_solution: str
+    cases_source: str
+    rtol: float | None = None
+    atol: float | None = None
+    wall_seconds: float = 5.0
+    cpu_seconds: float = 5.0
+    memory_mb: int = 512
+    forbidden: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    lesson: str = ""
+    wrong: list[WrongSpec] = field(default_factory=list)
+
+    def content_hash(self) -> str:
+        """Hash everything that decides a verdict, so a verdict names the version it used."""
+        data = asdict(self)
+        data.pop("title")
+        data.pop("hints")
+        data.pop("lesson")
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise PackageError(f"{path}: file is larger than {MAX_FILE_BYTES // 1024} KiB")
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackageError(f"{path}: file is missing") from None
+    except UnicodeDecodeError as exc:
+        raise PackageError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise PackageError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(read_text(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise PackageError(f"{path}: invalid TOML: {exc}") from None
+
+
+def check_python(path: Path, source: str) -> None:
+    try:
+        ast.parse(source, filename=str(path))
+    except SyntaxError as exc:
+        raise PackageError(f"{path}: line {exc.lineno}: Python syntax error: {exc.msg}") from None
+
+
+def _get(meta: dict, key: str, kind, path: Path, default=None, required=False):
+    if key not in meta:
+        if required:
+            raise PackageError(f"{path}: missing required key '{key}'")
+        return default
+    value = meta[key]
+    if kind is float and type(value) is int:
+        value = float(value)
+    if type(value) is not kind:
+        raise PackageError(
+            f"{path}: '{key}' must be {kind.__name__}, not {type(value).__name__}"
+        )
+    return value
+
+
+def _str_list(meta: dict, key: str, path: Path) -> list[str]:
+    value = _get(meta, key, list, path, default=[])
+    if not all(type(item) is str and item for item in value):
+        raise PackageError(f"{path}: '{key}' must be a list of non-empty strings")
+    return value
+
+
+def defines_function(source: str, name: str) -> bool:
+    tree = ast.parse(source)
+    return any(
+        isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == name
+        for node in tree.body
+    )
+
+
+def read_exercise(folder: Path) -> ExerciseSpec:
+    """Read and check one exercise folder."""
+    toml_path = folder / "exercise.toml"
+    meta = read_toml(toml_path)
+    known = {
+        "slug", "title", "kind", "entry_point", "lesson", "tolerance", "limits", "forbidden",
+        "hints", "order",
+    }
+    unknown = sorted(set(meta) - known)
+    if unknown:
+        raise PackageError(f"{toml_path}: unknown keys {unknown} (known: {sorted(known)})")
+    slug = _get(meta, "slug", str, toml_path, required=True)
+    if not SLUG_RE.match(slug):
+        raise PackageError(f"{toml_path}: slug {slug!r} must be lowercase letters, digits, - or _")
+    kind = _get(meta, "kind", str, toml_path, required=True)
+    if kind not in KINDS:
+        raise PackageError(f"{toml_path}: kind {kind!r} must be one of {', '.join(KINDS)}")
+    entry_point = _get(meta, "entry_point", str, toml_path, required=True)
+    if not entry_point.isidentifier():
+        raise PackageError(f"{toml_path}: entry_point {entry_point!r} is not a Python name")
+    tolerance = _get(meta, "tolerance", dict, toml_path, default={})
+    limits = _get(meta, "limits", dict, toml_path, default={})
+    for name, table, keys in (
+        ("tolerance", tolerance, {"rtol", "atol"}),
+        ("limits", limits, {"wall_seconds", "cpu_seconds", "memory_mb"}),
+    ):
+        if set(table) - keys:
+            raise PackageError(f"{toml_path}: [{name}] has unknown keys {sorted(set(table) - keys)}")
+
+    sources = {}
+    for filename in ("solution.py", "cases.py", "starter.py"):
+        sources[filename] = read_text(folder / filename)
+        check_python(folder / filename, sources[filename])
+    if not defines_function(sources["solution.py"], entry_point):
+        raise PackageError(f"{folder / 'solution.py'}: does not define {entry_point}()")
+    if not defines_function(sources["cases.py"], "cases"):
+        raise PackageError(f"{folder / 'cases.py'}: does not define cases()")
+
+    wrong = []
+    wrong_dir = folder / "wrong"
+    if wrong_dir.is_dir():
+        for path in sorted(wrong_dir.glob("*.py")):
+            source = read_text(path)
+            check_python(path, source)
+            hint = ast.get_docstring(ast.parse(source)) or ""
+            wrong.append(WrongSpec(name=path.stem, source=source, hint=hint.strip()))
+
+    return ExerciseSpec(
+        slug=slug,
+        title=_get(meta, "title", str, toml_path, required=True),
+        kind=kind,
+        entry_point=entry_point,
+        statement=read_text(folder / "statement.md"),
+        starter_code=sources["starter.py"],
+        reference_solution=sources["solution.py"],
+        cases_source=sources["cases.py"],
+        rtol=_get(tolerance, "rtol", float, toml_path),
+        atol=_get(tolerance, "atol", float, toml_path),
+        wall_seconds=_get(limits, "wall_seconds", float, toml_path, default=5.0),
+        cpu_seconds=_get(limits, "cpu_seconds", float, toml_path, default=5.0),
+        memory_mb=_get(limits, "memory_mb", int, toml_path, default=512),
+        forbidden=_str_list(meta, "forbidden", toml_path),
+        hints=_str_list(meta, "hints", toml_path),
+        lesson=_get(meta, "lesson", str, toml_path, default=""),
+        wrong=wrong,
+    )

@@ -1,0 +1,101 @@
+"""Writes for exercises: submissions, drafts and progress.
+
+Grading itself lives in the grader app, above this one: a submission is handed to it by
+task name over the broker, so that web hosts never import the grader (nor torch).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
+from django.utils import timezone
+
+from exercises.models import Draft, Exercise, Progress, Submission
+
+logger = logging.getLogger(__name__)
+
+GRADE_TASK = "grader.grade_submission"
+GRADE_QUEUE = "grading"
+
+
+class SubmissionTooLarge(ValueError):
+    """The submitted source is over SUBMISSION_MAX_BYTES."""
+
+
+def source_check_size(source_code: str) -> None:
+    size = len(source_code.encode("utf-8"))
+    limit = settings.SUBMISSION_MAX_BYTES
+    if size > limit:
+        raise SubmissionTooLarge(
+            f"The code is {size:,} bytes; the limit is {limit:,} bytes ({limit // 1024} KB)."
+        )
+
+
+def submission_submit(
+    *,
+    learner: AbstractBaseUser,
+    exercise: Exercise,
+    source_code: str,
+    mode: str = Submission.Mode.SUBMIT,
+) -> Submission:
+    """Store an attempt (and the learner's draft) and queue grading once the row is committed.
+
+    If the broker is down the submission stays queued and loses nothing: the grader's
+    periodic sweep sends it again.
+    """
+    source_check_size(source_code)
+    with transaction.atomic():
+        submission = Submission.objects.create(
+            learner=learner,
+            exercise=exercise,
+            source_code=source_code,
+            mode=mode,
+            exercise_version=exercise.content_hash,
+        )
+        draft_save(learner=learner, exercise=exercise, source_code=source_code)
+        transaction.on_commit(lambda: submission_enqueue(submission_id=submission.pk))
+    return submission
+
+
+def submission_enqueue(*, submission_id: int) -> bool:
+    """Send the grading task for a submission; return False (and log) if the broker is down."""
+    from celery import current_app
+
+    try:
+        current_app.send_task(
+            GRADE_TASK, args=[submission_id], queue=GRADE_QUEUE,
+            retry=True, retry_policy={"max_retries": 1, "interval_start": 0.2},
+        )
+    except Exception as exc:  # kombu raises many types for "broker unreachable"
+        logger.warning("Submission %s stays queued: broker unavailable (%s)", submission_id, exc)
+        return False
+    return True
+
+
+def draft_save(*, learner: AbstractBaseUser, exercise: Exercise, source_code: str) -> Draft:
+    """Keep the learner's latest editor contents for this exercise."""
+    source_check_size(source_code)
+    draft, _ = Draft.objects.update_or_create(
+        learner=learner, exercise=exercise, defaults={"source_code": source_code}
+    )
+    return draft
+
+
+def progress_record_attempt(*, learner_id: int, exercise_id: int, score: float) -> Progress:
+    """Count one graded submit and keep the best score; call inside the verdict's transaction."""
+    now = timezone.now()
+    progress, _ = Progress.objects.get_or_create(learner_id=learner_id, exercise_id=exercise_id)
+    Progress.objects.filter(pk=progress.pk).update(
+        attempts=F("attempts") + 1,
+        best_score=Greatest(F("best_score"), score),
+        last_attempt_at=now,
+    )
+    if score >= 1.0:
+        Progress.objects.filter(pk=progress.pk, solved_at__isnull=True).update(solved_at=now)
+    progress.refresh_from_db()
+    return progress

@@ -1,0 +1,84 @@
+"""Authoring aid: check an exercise folder in-process, without Django or the sandbox.
+
+    python -m grader.devcheck content/genai-llm/01-foundations/softmax [--also my_try.py ...]
+
+Runs only trusted files (the package's own and the author's --also files): the reference
+must pass every case, the starter and every wrong/ solution must fail at least one hidden
+case, and every --also file (another correct solution) must pass. `manage.py
+validate_exercises` does the same through the real sandbox.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from exercises.package import PackageError, read_exercise
+from grader.judging import judge_all
+from grader.reference import ExerciseBroken, load_cases, reference_outputs, run_trusted
+
+DEFAULT_TOL = {"numpy": (1e-7, 1e-9), "python": (1e-7, 1e-9), "torch": (1e-4, 1e-5)}
+
+
+def check_folder(folder: Path, also: list[Path]) -> list[str]:
+    spec = read_exercise(folder)
+    case_set = load_cases(spec.cases_source, slug=spec.slug)
+    cases = case_set.cases
+    expected = reference_outputs(spec.reference_solution, spec.entry_point, cases, slug=spec.slug)
+    default_rtol, default_atol = DEFAULT_TOL[spec.kind]
+    tol = (spec.rtol or default_rtol, spec.atol or default_atol)
+    if spec.rtol is not None:
+        tol = (spec.rtol, tol[1])
+    if spec.atol is not None:
+        tol = (tol[0], spec.atol)
+    problems = []
+    hidden = sum(not c.visible for c in cases)
+    print(f"{spec.slug}: {len(cases) - hidden} visible, {hidden} hidden cases, "
+          f"{len(spec.wrong)} wrong solutions, tolerance {tol}")
+
+    def judge(label, source, must_pass):
+        got = run_trusted(source, spec.entry_point, cases, float64=False)
+        judgement = judge_all(
+            cases, expected, got, tolerance=tol, checks=case_set.checks, reveal_hidden=True
+        )
+        hidden_failed = [r.name for r in judgement.cases if not r.passed and not r.visible]
+        failed = [r for r in judgement.cases if not r.passed]
+        ok = (not failed) if must_pass else bool(hidden_failed)
+        mark = "ok  " if ok else "BAD "
+        detail = "" if not failed else f" failed: {', '.join(r.name for r in failed)[:150]}"
+        print(f"  {mark}{label:<32} score {judgement.score:.2f}{detail}")
+        if must_pass and failed:
+            for r in failed[:3]:
+                print(f"      {r.name}: {r.message}"[:300])
+        if not ok:
+            problems.append(f"{spec.slug}: {label} {'should pass' if must_pass else 'should fail a hidden case'}")
+
+    judge("solution.py (as learner, float32)", spec.reference_solution, True)
+    judge("starter.py", spec.starter_code, False)
+    for wrong in spec.wrong:
+        judge(f"wrong/{wrong.name}.py", wrong.source, False)
+    for path in also:
+        judge(f"also {path.name}", path.read_text(), True)
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--also", nargs="*", type=Path, default=[])
+    args = parser.parse_args(argv)
+    problems = []
+    for folder in args.folders:
+        try:
+            problems += check_folder(folder, args.also)
+        except (PackageError, ExerciseBroken) as exc:
+            problems.append(str(exc))
+            print(f"ERROR {exc}")
+    for problem in problems:
+        print("PROBLEM:", problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

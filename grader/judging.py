@@ -1,0 +1,95 @@
+"""Turn decoded sandbox results into per-case results and a verdict (trusted side)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from grader.casekit import Case
+from grader.compare import compare_value, describe
+
+VERDICT_PASSED = "passed"
+VERDICT_FAILED = "failed"
+VERDICT_ERROR = "error"
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    name: str
+    visible: bool
+    passed: bool
+    message: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name, "visible": self.visible, "passed": self.passed,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Judgement:
+    verdict: str
+    score: float
+    cases: list[CaseResult] = field(default_factory=list)
+    message: str = ""
+
+
+def judge_case(
+    case: Case, expected: dict, got, *, tolerance: tuple[float, float], checks: dict,
+    reveal_hidden: bool = False,
+) -> CaseResult:
+    """Compare one case's result; hidden cases keep only the name and pass/fail.
+
+    `reveal_hidden` is for authors' tools only (devcheck, validate_exercises), never for
+    a learner's verdict.
+    """
+    passed, message = _judge(case, expected, got, tolerance=tolerance, checks=checks)
+    shown = message if case.visible or reveal_hidden else ""
+    return CaseResult(case.name, case.visible, passed, shown)
+
+
+def _judge(case, expected, got, *, tolerance, checks) -> tuple[bool, str]:
+    if type(got) is not dict:
+        return False, "no result came back for this case"
+    if "error" in got:
+        error = got["error"]
+        if type(error) is not dict:
+            return False, "the code raised an exception"
+        return False, str(error.get("traceback") or error.get("message") or "raised an exception")[:4000]
+    if "value" not in got:
+        return False, "no result came back for this case"
+    rtol = tolerance[0] if case.rtol is None else case.rtol
+    atol = tolerance[1] if case.atol is None else case.atol
+    if case.check:
+        try:
+            problem = checks[case.check](case, expected["value"], got["value"])
+        except Exception as exc:  # a trusted check must not crash on hostile data
+            problem = f"result could not be checked ({type(exc).__name__}): got {describe(got['value'])}"
+    else:
+        problem = compare_value(expected["value"], got["value"], rtol=rtol, atol=atol)
+    if problem:
+        return False, problem
+    if case.grad_wrt:
+        grads = got.get("grads")
+        if type(grads) is not list or len(grads) != len(expected["grads"]):
+            return False, "gradients did not come back"
+        for index, exp_grad, got_grad in zip(case.grad_wrt, expected["grads"], grads, strict=True):
+            problem = compare_value(
+                exp_grad, got_grad, rtol=rtol, atol=atol, path=f"gradient w.r.t. argument {index}"
+            )
+            if problem:
+                return False, problem
+    return True, ""
+
+
+def judge_all(
+    cases: list[Case], expected: list, got: list, *, tolerance, checks, reveal_hidden=False
+) -> Judgement:
+    results = [
+        judge_case(case, exp, g, tolerance=tolerance, checks=checks, reveal_hidden=reveal_hidden)
+        for case, exp, g in zip(cases, expected, got, strict=True)
+    ]
+    passed = sum(r.passed for r in results)
+    score = passed / len(results) if results else 0.0
+    verdict = VERDICT_PASSED if results and passed == len(results) else VERDICT_FAILED
+    return Judgement(verdict=verdict, score=score, cases=results)

@@ -1,0 +1,116 @@
+"""Call an entry point on one case and turn what it returns into plain data.
+
+Runs in two places: inside the sandbox on learner code (where everything the learner
+returns is hostile), and on the trusted side for reference and known-wrong solutions,
+so that both go through exactly the same call and conversion. Imports only the standard
+library and numpy (torch when present).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+
+try:
+    from .wire import Unsupported
+except ImportError:  # mounted flat inside the sandbox, not as a package
+    from wire import Unsupported
+
+MAX_ELEMENTS = 4_000_000
+NUMPY_SCALARS = {
+    np.float64, np.float32, np.float16, np.int64, np.int32, np.int16, np.int8,
+    np.uint64, np.uint32, np.uint16, np.uint8,
+}
+REAL_DTYPES = {"float64", "float32", "int64", "int32", "int16", "int8", "uint8"}
+
+
+def call_case(fn, args: tuple, kwargs: dict, grad_wrt: tuple, grad_output) -> dict:
+    """Call `fn(*args, **kwargs)`; return {"value": data} plus {"grads": [...]} if asked."""
+    out = fn(*args, **kwargs)
+    result = {"value": to_data(out)}
+    if grad_wrt:
+        result["grads"] = _gradients(out, [args[i] for i in grad_wrt], grad_output)
+    return result
+
+
+def to_data(value, depth: int = 0):
+    """Convert a returned value into wire-safe plain data, or `Unsupported` naming it."""
+    if depth > 8:
+        return Unsupported("a value nested too deeply")
+    kind = type(value)
+    if value is None or kind in (bool, int, float, str):
+        if kind is str and len(value) > 100_000:
+            return Unsupported("a string over 100,000 characters")
+        return value
+    if kind in (list, tuple):
+        if len(value) > 100_000:
+            return Unsupported(f"a {kind.__name__} of over 100,000 items")
+        return kind(to_data(item, depth + 1) for item in value)
+    if kind is dict:
+        if len(value) > 1000 or not all(type(k) is str for k in value):
+            return Unsupported("a dict whose keys are not a few strings")
+        return {k: to_data(v, depth + 1) for k, v in value.items()}
+    if kind is np.ndarray:
+        return _ndarray(value)
+    if kind in NUMPY_SCALARS:
+        return _ndarray(np.asarray(value))
+    torch = sys.modules.get("torch")
+    if torch is not None and kind in (torch.Tensor, torch.nn.Parameter):
+        return _tensor(value, torch)
+    return Unsupported(f"a value of type {_type_name(kind)}")
+
+
+def _ndarray(arr: np.ndarray):
+    if arr.dtype.name not in REAL_DTYPES:
+        return Unsupported(f"an array of dtype {arr.dtype.name}")
+    if arr.size > MAX_ELEMENTS:
+        return Unsupported(f"an array of {arr.size} elements (over {MAX_ELEMENTS})")
+    return np.array(arr, copy=True, order="C")
+
+
+def _tensor(tensor, torch):
+    if tensor.layout != torch.strided or tensor.device.type != "cpu":
+        return Unsupported("a tensor that is not a dense CPU tensor")
+    if tensor.is_nested or tensor.is_quantized or tensor.is_sparse or tensor.is_meta:
+        return Unsupported("a nested, quantized, sparse or meta tensor")
+    name = str(tensor.dtype).removeprefix("torch.")
+    if name not in REAL_DTYPES:
+        return Unsupported(f"a tensor of dtype {name}")
+    if tensor.numel() > MAX_ELEMENTS:
+        return Unsupported(f"a tensor of {tensor.numel()} elements (over {MAX_ELEMENTS})")
+    # A learner can leave a torch-function or dispatch mode active: read the bytes with
+    # every mode off, so that no learner override runs during the conversion.
+    from torch.utils._python_dispatch import _disable_current_modes
+
+    with torch._C.DisableTorchFunction(), _disable_current_modes():
+        plain = tensor.detach().resolve_conj().resolve_neg().contiguous()
+        needed = plain.storage_offset() + plain.numel()
+        if plain.untyped_storage().nbytes() < needed * plain.element_size():
+            return Unsupported("a tensor whose storage is smaller than its view")
+        return np.array(plain.numpy(), copy=True, order="C")
+
+
+def _gradients(out, inputs: list, grad_output) -> list:
+    torch = sys.modules.get("torch")
+    if torch is None or type(out) is not torch.Tensor:
+        return [Unsupported("a result that is not a tensor, so it carries no gradients")]
+    if not out.requires_grad:
+        return [Unsupported("a result that carries no gradients (was it detached?)")]
+    if grad_output is None:
+        grad_output = torch.ones_like(out)
+    elif type(grad_output) is torch.Tensor:
+        grad_output = grad_output.to(out.dtype)
+    if tuple(grad_output.shape) != tuple(out.shape):
+        return [Unsupported(f"a result of shape {tuple(out.shape)}, so no gradient could flow")]
+    grads = torch.autograd.grad(out, inputs, grad_outputs=grad_output, allow_unused=True)
+    return [
+        Unsupported("no gradient reaches this input") if g is None else to_data(g) for g in grads
+    ]
+
+
+def _type_name(kind: type) -> str:
+    name = getattr(kind, "__qualname__", "?")
+    module = getattr(kind, "__module__", "")
+    text = f"{module}.{name}" if isinstance(module, str) and module else str(name)
+    return text[:80] if isinstance(text, str) else "?"

@@ -1,0 +1,89 @@
+from django.conf import settings
+from django.db import models
+
+
+class CourseQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Course(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    description = models.TextField(blank=True, help_text="Markdown.")
+    is_published = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CourseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Stage(models.Model):
+    """One step of a course's roadmap (e.g. "Foundations"), ordered within the course."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="stages")
+    slug = models.SlugField(max_length=80)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["course", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "slug"], name="stage_unique_slug_in_course")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course.slug}/{self.slug}"
+
+
+class LessonQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, stage__course__is_published=True)
+
+
+class Lesson(models.Model):
+    # The course is stored beside the stage so that a lesson keeps its identity (and its
+    # learners' progress) when the files move it to another stage of the same course.
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons")
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="lessons")
+    slug = models.SlugField(max_length=80)
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True, help_text="Markdown with $inline$ and $$display$$ math.")
+    order = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LessonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["stage__order", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "slug"], name="lesson_unique_slug_in_course")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class LessonCompletion(models.Model):
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "lesson"], name="completion_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner} completed {self.lesson}"
