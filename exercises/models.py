@@ -131,6 +131,8 @@ class Submission(models.Model):
     exercise_version = models.CharField(max_length=64, blank=True)
     delivery_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # When the grading task was last sent: the sweep re-sends from here, created_at stays.
+    enqueued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     graded_at = models.DateTimeField(null=True, blank=True)
 

@@ -56,6 +56,7 @@ def submission_submit(
             source_code=source_code,
             mode=mode,
             exercise_version=exercise.content_hash,
+            enqueued_at=timezone.now(),
         )
         draft_save(learner=learner, exercise=exercise, source_code=source_code)
         transaction.on_commit(lambda: submission_enqueue(submission_id=submission.pk))
@@ -75,6 +76,21 @@ def submission_enqueue(*, submission_id: int) -> bool:
         logger.warning("Submission %s stays queued: broker unavailable (%s)", submission_id, exc)
         return False
     return True
+
+
+def progress_refresh(*, learner_id: int, exercise_id: int) -> Progress:
+    """Recompute best score and solved time from graded submits (after a regrade)."""
+    graded = Submission.objects.filter(
+        learner_id=learner_id, exercise_id=exercise_id, mode=Submission.Mode.SUBMIT,
+        status=Submission.Status.DONE,
+    )
+    best = max((s.score or 0.0 for s in graded.only("score")), default=0.0)
+    first_pass = graded.filter(score__gte=1.0).order_by("graded_at").first()
+    progress, _ = Progress.objects.get_or_create(learner_id=learner_id, exercise_id=exercise_id)
+    progress.best_score = best
+    progress.solved_at = first_pass.graded_at if first_pass else None
+    progress.save(update_fields=["best_score", "solved_at"])
+    return progress
 
 
 def draft_save(*, learner: AbstractBaseUser, exercise: Exercise, source_code: str) -> Draft:

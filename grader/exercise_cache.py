@@ -1,0 +1,110 @@
+"""Per exercise version: its cases, the reference outputs and the known-wrong outputs.
+
+Computed on the trusted side (a grading worker process that never runs learner code) and
+kept in memory per content hash, so a warm worker judges a submission without rerunning
+cases.py or the reference.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from exercises.models import Exercise
+from grader.casekit import Case
+from grader.reference import (
+    ExerciseBroken,
+    case_payload,
+    load_cases,
+    reference_outputs,
+    run_trusted,
+)
+
+MAX_VERSIONS = 64
+
+
+@dataclass
+class PreparedExercise:
+    version: str
+    slug: str
+    kind: str
+    entry_point: str
+    tolerance: tuple[float, float]
+    cases: list[Case]
+    checks: dict
+    expected: list
+    forbidden: list[str]
+    wrong_sources: list[tuple[str, str, str]]  # (name, source, hint)
+    _wrong_outputs: list | None = field(default=None, repr=False)
+
+    def indices(self, *, visible: bool) -> list[int]:
+        return [i for i, case in enumerate(self.cases) if case.visible == visible]
+
+    def payloads(self, indices: list[int]) -> list[dict]:
+        return [case_payload(self.cases[i]) for i in indices]
+
+    def wrong_outputs(self) -> list[tuple[str, str, list]]:
+        """(name, hint, outputs) of each known-wrong solution on the learner's inputs."""
+        if self._wrong_outputs is None:
+            computed = []
+            for name, source, hint in self.wrong_sources:
+                try:
+                    outputs = run_trusted(source, self.entry_point, self.cases, float64=False)
+                except Exception:  # a wrong solution that cannot even load matches nothing
+                    continue
+                computed.append((name, hint, outputs))
+            self._wrong_outputs = computed
+        return self._wrong_outputs
+
+
+_cache: OrderedDict[str, PreparedExercise] = OrderedDict()
+_lock = threading.Lock()
+
+
+def prepared_exercise(exercise: Exercise) -> PreparedExercise:
+    """Return the cached preparation of this exercise version, building it on first use."""
+    key = exercise.content_hash or f"unhashed-{exercise.pk}-{exercise.updated_at}"
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    prepared = _prepare(exercise, key)
+    with _lock:
+        _cache[key] = prepared
+        while len(_cache) > MAX_VERSIONS:
+            _cache.popitem(last=False)
+    return prepared
+
+
+def _prepare(exercise: Exercise, version: str) -> PreparedExercise:
+    _limit_torch_threads()
+    case_set = load_cases(exercise.cases_source, slug=exercise.slug)
+    expected = reference_outputs(
+        exercise.reference_solution, exercise.entry_point, case_set.cases, slug=exercise.slug
+    )
+    wrong = [(w.name, w.source, w.hint) for w in exercise.wrong_solutions.all()]
+    return PreparedExercise(
+        version=version,
+        slug=exercise.slug,
+        kind=exercise.kind,
+        entry_point=exercise.entry_point,
+        tolerance=exercise.tolerance,
+        cases=case_set.cases,
+        checks=case_set.checks,
+        expected=expected,
+        forbidden=list(exercise.forbidden or []),
+        wrong_sources=wrong,
+    )
+
+
+def _limit_torch_threads() -> None:
+    # Reference computations are tiny; one thread keeps two worker processes from
+    # oversubscribing two cores.
+    import torch
+
+    if torch.get_num_threads() != 1:
+        torch.set_num_threads(1)
+
+
+__all__ = ["ExerciseBroken", "PreparedExercise", "prepared_exercise"]

@@ -1,0 +1,180 @@
+"""Grade one source file against a prepared exercise: sandbox runs, trusted judging.
+
+No database access and no side effects, so the Celery task, `manage.py grade` and
+`validate_exercises` all share exactly this path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from grader.compare import compare_value
+from grader.exercise_cache import PreparedExercise
+from grader.judging import CaseResult, judge_case
+from grader.sandbox import Limits, RunResult, get_sandbox
+from grader.sandbox.forbidden import forbidden_scan
+
+PASSED, FAILED, ERROR = "passed", "failed", "error"
+LIMIT_VERDICTS = ("timeout", "memory_limit", "output_limit")
+UNSAFE_WARNING = (
+    "Graded WITHOUT sandbox isolation (GRADER_UNSAFE_NO_SANDBOX is on): development only."
+)
+
+
+@dataclass
+class GradeOutcome:
+    verdict: str
+    score: float
+    cases: list[CaseResult] = field(default_factory=list)
+    message: str = ""
+    stdout: str = ""
+    warning: str = ""
+    timings_ms: dict = field(default_factory=dict)
+
+    def cases_as_dicts(self) -> list[dict]:
+        return [case.as_dict() for case in self.cases]
+
+
+@dataclass(frozen=True)
+class GraderOptions:
+    unsafe: bool = False
+    uid_base: int = 61000
+    threads: int = 1
+    memory_mb: int | None = None  # overrides the exercise's own limit when set
+
+
+def grade_source(
+    *, prepared: PreparedExercise, source: str, visible_only: bool, limits: Limits,
+    options: GraderOptions, reveal_hidden: bool = False,
+) -> GradeOutcome:
+    """Run `source` on the exercise's cases in the sandbox and judge it on this side.
+
+    Visible cases run in one sandbox job whose output the learner sees; hidden cases run
+    in a second job whose output is discarded, so nothing printed from hidden inputs
+    reaches the learner. `reveal_hidden` is for authors' tools only.
+    """
+    used = forbidden_scan(source, prepared.forbidden, prepared.entry_point)
+    if used:
+        return _forbidden_outcome(prepared, used, visible_only)
+
+    sandbox = get_sandbox(unsafe=options.unsafe, uid_base=options.uid_base, threads=options.threads)
+    groups = [(prepared.indices(visible=True), True)]
+    if not visible_only:
+        groups.append((prepared.indices(visible=False), False))
+
+    results: dict[int, CaseResult] = {}
+    gots: dict[int, object] = {}
+    outcome = GradeOutcome(verdict=PASSED, score=0.0)
+    limit_verdict, limit_message, raised = "", "", False
+    for indices, shows_output in groups:
+        run = sandbox.run(
+            source=source, entry_point=prepared.entry_point, kind=prepared.kind,
+            cases=prepared.payloads(indices), limits=limits, forbidden=prepared.forbidden,
+        )
+        outcome.timings_ms["visible" if shows_output else "hidden"] = round(run.wall_ms, 2)
+        if run.unsafe:
+            outcome.warning = UNSAFE_WARNING
+        if shows_output:
+            outcome.stdout = run.stdout
+        if run.load_error is not None:
+            return _load_error_outcome(prepared, run, outcome, visible_only)
+        for position, index in enumerate(indices):
+            case = prepared.cases[index]
+            got = run.results[position] if position < len(run.results) else None
+            if got is None:
+                results[index] = CaseResult(case.name, case.visible, False, _not_run(run))
+                continue
+            results[index] = judge_case(
+                case, prepared.expected[index], got, tolerance=prepared.tolerance,
+                checks=prepared.checks, reveal_hidden=reveal_hidden,
+            )
+            gots[index] = got
+            raised = raised or (type(got) is dict and "error" in got)
+        if run.status in LIMIT_VERDICTS + (ERROR,) and not limit_verdict:
+            limit_verdict = run.status
+            where = "visible" if shows_output else "hidden"
+            limit_message = f"{run.message} (while running the {where} cases)"
+        if run.forbidden_used and not limit_verdict:
+            limit_verdict = FAILED
+            limit_message = _forbidden_message(run.forbidden_used)
+
+    ordered = [results[i] for i in sorted(results)]
+    outcome.cases = ordered
+    passed = sum(r.passed for r in ordered)
+    outcome.score = passed / len(ordered) if ordered else 0.0
+    if limit_verdict:
+        outcome.verdict, outcome.message = limit_verdict, limit_message
+        if limit_verdict == FAILED:
+            outcome.score = 0.0
+    elif passed == len(ordered):
+        outcome.verdict = PASSED
+    else:
+        outcome.verdict = ERROR if raised else FAILED
+        outcome.message = (
+            "Your code raised an exception on some cases." if raised else ""
+        )
+        hint = _matching_hint(prepared, results, gots)
+        if hint:
+            outcome.message = (outcome.message + "\n\n" + hint).strip()
+    return outcome
+
+
+def _not_run(run: RunResult) -> str:
+    if run.status == "ok":
+        return "no result came back for this case"
+    return f"not finished: {run.message}"
+
+
+def _load_error_outcome(prepared, run: RunResult, outcome: GradeOutcome, visible_only: bool):
+    error = run.load_error or {}
+    text = str(error.get("traceback") or error.get("message") or "the module failed to load")
+    outcome.verdict = ERROR
+    outcome.score = 0.0
+    outcome.message = text[:4000]
+    outcome.cases = [
+        CaseResult(c.name, c.visible, False, "not run: the module failed to load")
+        for c in prepared.cases
+        if c.visible or not visible_only
+    ]
+    return outcome
+
+
+def _forbidden_message(names: list[str]) -> str:
+    listed = ", ".join(sorted(set(names)))
+    return f"Your code uses {listed}, which this exercise forbids: implement it yourself."
+
+
+def _forbidden_outcome(prepared, used: list[str], visible_only: bool) -> GradeOutcome:
+    cases = [
+        CaseResult(c.name, c.visible, False, "not run")
+        for c in prepared.cases
+        if c.visible or not visible_only
+    ]
+    return GradeOutcome(verdict=FAILED, score=0.0, cases=cases, message=_forbidden_message(used))
+
+
+def _matching_hint(prepared: PreparedExercise, results: dict, gots: dict) -> str:
+    """The hint of the known-wrong solution whose outputs the learner's failures reproduce."""
+    failed = [i for i, r in results.items() if not r.passed]
+    with_values = [i for i in failed if type(gots.get(i)) is dict and "value" in gots[i]]
+    if not with_values or len(with_values) != len(failed):
+        return ""
+    rtol, atol = prepared.tolerance
+    for _name, hint, outputs in prepared.wrong_outputs():
+        if not hint:
+            continue
+        if all(_same_output(outputs[i], gots[i], rtol, atol) for i in with_values):
+            return f"Hint: {hint}"
+    return ""
+
+
+def _same_output(wrong: dict, got: dict, rtol: float, atol: float) -> bool:
+    if "value" not in wrong:
+        return False
+    try:
+        return compare_value(wrong["value"], got["value"], rtol=rtol, atol=atol) is None
+    except TypeError:
+        return False
+
+
+__all__ = ["GradeOutcome", "GraderOptions", "grade_source", "compare_value"]

@@ -1,0 +1,169 @@
+"""Grading writes: record verdicts, re-send stuck submissions, regrade after a fix."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from exercises.models import Exercise, Submission
+from exercises.services import progress_record_attempt, progress_refresh, submission_enqueue
+from grader.exercise_cache import ExerciseBroken, prepared_exercise
+from grader.grading import GradeOutcome, GraderOptions, grade_source
+from grader.sandbox import Limits
+
+logger = logging.getLogger(__name__)
+
+MAX_DELIVERIES = 5
+BROKEN_MESSAGE = (
+    "This exercise could not be graded because of a problem in the exercise itself, not "
+    "in your code. The instructors have been told; please try again later."
+)
+
+
+def grader_options() -> GraderOptions:
+    return GraderOptions(
+        unsafe=settings.GRADER_UNSAFE_NO_SANDBOX,
+        uid_base=settings.GRADER_SLOT_UID_BASE,
+        threads=settings.GRADER_THREADS,
+    )
+
+
+def exercise_limits(exercise: Exercise) -> Limits:
+    wall = min(exercise.wall_seconds, settings.GRADER_WALL_SECONDS)
+    return Limits(
+        wall_seconds=wall,
+        cpu_seconds=min(exercise.cpu_seconds, wall),
+        memory_mb=min(exercise.memory_mb, settings.GRADER_MEMORY_MB),
+        threads=settings.GRADER_THREADS,
+    )
+
+
+def exercise_grade_source(
+    *, exercise: Exercise, source: str, visible_only: bool, reveal_hidden: bool = False
+) -> GradeOutcome:
+    """Grade a source file against an exercise with no database writes (CLI, validation)."""
+    prepared = prepared_exercise(exercise)
+    return grade_source(
+        prepared=prepared, source=source, visible_only=visible_only,
+        limits=exercise_limits(exercise), options=grader_options(), reveal_hidden=reveal_hidden,
+    )
+
+
+def submission_grade(*, submission_id: int) -> Submission | None:
+    """Grade a submission and record its verdict, per-case results and progress.
+
+    Safe to run any number of times for one id (Celery may redeliver, the sweep may
+    re-send): judging has no side effects, and only the first run to finish records the
+    verdict, with the progress update in the same transaction. Raises SandboxUnavailable
+    (an infrastructure fault) for the task to retry.
+    """
+    submission = (
+        Submission.objects.select_related("exercise").filter(pk=submission_id).first()
+    )
+    if submission is None or submission.status == Submission.Status.DONE:
+        return submission
+    now = timezone.now()
+    Submission.objects.filter(pk=submission_id).exclude(status=Submission.Status.DONE).update(
+        status=Submission.Status.RUNNING, started_at=now,
+        delivery_count=submission.delivery_count + 1,
+    )
+    exercise = submission.exercise
+    try:
+        outcome = exercise_grade_source(
+            exercise=exercise, source=submission.source_code,
+            visible_only=submission.mode == Submission.Mode.RUN,
+        )
+    except ExerciseBroken as exc:
+        logger.error("Exercise %s is broken: %s", exercise.slug, exc)
+        outcome = GradeOutcome(verdict=Submission.Verdict.ERROR, score=0.0, message=BROKEN_MESSAGE)
+    _record(submission, outcome, version=exercise.content_hash)
+    submission.refresh_from_db()
+    return submission
+
+
+def _record(submission: Submission, outcome: GradeOutcome, *, version: str) -> bool:
+    first_verdict = submission.graded_at is None
+    with transaction.atomic():
+        recorded = (
+            Submission.objects.filter(pk=submission.pk)
+            .exclude(status=Submission.Status.DONE)
+            .update(
+                status=Submission.Status.DONE,
+                verdict=outcome.verdict,
+                score=outcome.score,
+                cases=outcome.cases_as_dicts(),
+                message=outcome.message[:8000],
+                stdout=outcome.stdout[:8192],
+                warning=outcome.warning,
+                exercise_version=version,
+                graded_at=timezone.now(),
+            )
+        )
+        if recorded and submission.mode == Submission.Mode.SUBMIT:
+            if first_verdict:
+                progress_record_attempt(
+                    learner_id=submission.learner_id, exercise_id=submission.exercise_id,
+                    score=outcome.score,
+                )
+            else:
+                progress_refresh(learner_id=submission.learner_id, exercise_id=submission.exercise_id)
+    return bool(recorded)
+
+
+def submission_sweep_stuck(*, older_than_seconds: float | None = None) -> int:
+    """Re-send submissions queued or running for too long; give up after MAX_DELIVERIES.
+
+    Covers a broker that was down at submit time and a worker killed mid-grading. A
+    re-sent submission that was in fact still being graded is harmless: the first
+    verdict wins.
+    """
+    seconds = settings.GRADER_STUCK_SECONDS if older_than_seconds is None else older_than_seconds
+    cutoff = timezone.now() - timedelta(seconds=seconds)
+    stuck = Submission.objects.filter(
+        Q(status=Submission.Status.QUEUED, enqueued_at__lt=cutoff)
+        | Q(status=Submission.Status.QUEUED, enqueued_at__isnull=True, created_at__lt=cutoff)
+        | Q(status=Submission.Status.RUNNING, started_at__lt=cutoff)
+    ).order_by("created_at")[:500]
+    resent = 0
+    for submission in stuck:
+        if submission.delivery_count >= MAX_DELIVERIES:
+            outcome = GradeOutcome(
+                verdict=Submission.Verdict.ERROR, score=0.0,
+                message="This submission could not be graded after several tries. "
+                "It was not your code's fault; please submit again.",
+            )
+            _record(submission, outcome, version=submission.exercise_version)
+            continue
+        # Conditional on the status we read, so a verdict recorded meanwhile is not undone.
+        claimed = Submission.objects.filter(pk=submission.pk, status=submission.status).update(
+            status=Submission.Status.QUEUED, enqueued_at=timezone.now(), started_at=None
+        )
+        if claimed and submission_enqueue(submission_id=submission.pk):
+            resent += 1
+    return resent
+
+
+def submission_regrade(*, exercise: Exercise) -> int:
+    """Re-queue the latest submit of every learner for `exercise` (after an exercise fix)."""
+    latest_ids = []
+    seen = set()
+    for pk, learner_id in (
+        Submission.objects.filter(exercise=exercise, mode=Submission.Mode.SUBMIT)
+        .order_by("learner_id", "-created_at", "-pk")
+        .values_list("pk", "learner_id")
+    ):
+        if learner_id not in seen:
+            seen.add(learner_id)
+            latest_ids.append(pk)
+    Submission.objects.filter(pk__in=latest_ids).update(
+        status=Submission.Status.QUEUED, verdict="", score=None, cases=[], message="",
+        stdout="", started_at=None, enqueued_at=timezone.now(),
+    )
+    for pk in latest_ids:
+        transaction.on_commit(lambda pk=pk: submission_enqueue(submission_id=pk))
+    return len(latest_ids)

@@ -1,0 +1,31 @@
+"""Celery tasks of the grader: thin wrappers that load the service and call it."""
+
+from celery import shared_task
+
+from grader.sandbox import SandboxUnavailable
+
+
+@shared_task(
+    name="grader.grade_submission",  # explicit and stable: the web side sends it by name
+    acks_late=True,  # redeliver if a worker dies mid-grade...
+    reject_on_worker_lost=True,  # ...safe only because the service is idempotent
+    autoretry_for=(SandboxUnavailable,),  # infrastructure faults only
+    retry_backoff=True,
+    retry_backoff_max=30,
+    max_retries=5,
+    soft_time_limit=60,  # above the sandbox's own per-run wall clock (at most 2 x 10 s)
+    time_limit=90,
+)
+def grade_submission(submission_id: int) -> None:
+    """Grade one submission by id; idempotent."""
+    from grader import services  # deferred: keeps worker start-up light
+
+    services.submission_grade(submission_id=submission_id)
+
+
+@shared_task(name="grader.sweep_stuck_submissions", ignore_result=True)
+def sweep_stuck_submissions() -> int:
+    """Re-send submissions that stayed queued or running too long."""
+    from grader import services
+
+    return services.submission_sweep_stuck()
