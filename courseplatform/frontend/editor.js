@@ -1,0 +1,98 @@
+// The code editor: CodeMirror 6 enhancing every <textarea data-code-editor>.
+//
+// The textarea stays in the page and in the form (hidden) and is kept in sync with the
+// editor, so a form post without JavaScript and the fetch-based buttons read the same
+// field. Pages work without this bundle: the textarea is then the editor.
+import { indentWithTab, defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { python } from "@codemirror/lang-python";
+import {
+  bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, indentUnit,
+  syntaxHighlighting,
+} from "@codemirror/language";
+import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
+import { EditorState } from "@codemirror/state";
+import {
+  drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter,
+  highlightSpecialChars, keymap, lineNumbers, placeholder,
+} from "@codemirror/view";
+
+const theme = EditorView.theme({
+  "&": { fontSize: "0.95rem", backgroundColor: "var(--code-bg, #fff)" },
+  ".cm-content": { fontFamily: "var(--font-mono)", minHeight: "16rem", padding: "0.5rem 0" },
+  ".cm-gutters": { fontFamily: "var(--font-mono)", backgroundColor: "var(--gutter-bg, #f3f4f6)" },
+  ".cm-scroller": { overflow: "auto", maxHeight: "70vh" },
+  "&.cm-focused": { outline: "none" },
+});
+
+function enhance(textarea) {
+  if (textarea.dataset.enhanced) return null;
+  textarea.dataset.enhanced = "true";
+  const label = document.querySelector(`label[for="${textarea.id}"]`);
+  const readOnly = textarea.readOnly;
+
+  const notify = EditorView.updateListener.of((update) => {
+    if (!update.docChanged) return;
+    textarea.value = update.state.doc.toString();
+    textarea.dispatchEvent(new CustomEvent("editor-change", { bubbles: true }));
+  });
+  // Mod-Enter runs the visible tests: the page script listens for this event.
+  const runKey = keymap.of([{
+    key: "Mod-Enter",
+    run: () => { textarea.dispatchEvent(new CustomEvent("editor-run", { bubbles: true })); return true; },
+  }]);
+
+  const view = new EditorView({
+    parent: textarea.parentNode,
+    state: EditorState.create({
+      doc: textarea.value,
+      extensions: [
+        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(),
+        foldGutter(), drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(),
+        highlightActiveLine(), highlightSelectionMatches(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        python(), indentUnit.of("    "), EditorState.tabSize.of(4),
+        runKey,
+        // Tab indents; Escape then Tab (a CodeMirror default) moves focus out, as the page says.
+        keymap.of([indentWithTab, ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap,
+                   ...historyKeymap, ...foldKeymap]),
+        EditorState.readOnly.of(readOnly),
+        EditorView.contentAttributes.of({
+          "aria-label": label ? label.textContent.trim() : "Code editor",
+          "aria-multiline": "true",
+          spellcheck: "false",
+          autocapitalize: "off",
+          autocorrect: "off",
+        }),
+        placeholder(textarea.placeholder || ""),
+        theme,
+        notify,
+      ],
+    }),
+  });
+  textarea.after(view.dom);
+  textarea.hidden = true;
+  textarea.setAttribute("aria-hidden", "true");
+  textarea.tabIndex = -1;
+  // Clicking the label should focus the editor, not the hidden textarea.
+  if (label) label.addEventListener("click", (event) => { event.preventDefault(); view.focus(); });
+  textarea.codeEditor = {
+    view,
+    getValue: () => view.state.doc.toString(),
+    setValue: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+    focus: () => view.focus(),
+  };
+  document.documentElement.classList.add("has-code-editor");
+  return view;
+}
+
+function enhanceAll() {
+  document.querySelectorAll("textarea[data-code-editor]").forEach(enhance);
+}
+
+window.CoursePlatformEditor = { enhance, enhanceAll };
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", enhanceAll);
+} else {
+  enhanceAll();
+}

@@ -1,0 +1,133 @@
+"""Render instructor Markdown (lessons, statements, hints) to sanitised HTML.
+
+Pipeline: markdown-it-py (CommonMark + tables + strikethrough) → dollar math emitted as
+plain elements holding the escaped TeX, which KaTeX typesets in the browser → fenced code
+highlighted by Pygments on the server → nh3 with an explicit allow-list, so that nothing
+an author (or a compromised course folder) writes can run script in a learner's browser.
+
+Rendering is pure, so the HTML is cached under a hash of the source text: editing a lesson
+changes its hash, and no invalidation is ever needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from functools import lru_cache
+
+import nh3
+from django.core.cache import cache
+from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name
+from pygments.token import STANDARD_TYPES
+from pygments.util import ClassNotFound
+
+# Bump when the output for the same text changes (renderer options, allow-list).
+RENDER_VERSION = "1"
+CACHE_SECONDS = 60 * 60 * 24 * 7
+
+# Highlighting long blocks is the expensive part; beyond this the block stays plain text.
+MAX_HIGHLIGHT_CHARS = 50_000
+
+_TOKEN_CLASSES = frozenset(cls for cls in STANDARD_TYPES.values() if cls)
+
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl",
+        "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+        "img", "kbd", "li", "mark", "ol", "p", "pre", "s", "samp", "small", "span", "strong",
+        "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+        "var",
+    }
+)
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"style"},  # only text-align survives: see filter_style_properties
+    "td": {"style"},
+    "ol": {"start"},
+    **{f"h{level}": {"id"} for level in range(1, 7)},
+}
+# `class` is allowed only through this per-tag list of values (nh3 refuses both at once).
+ALLOWED_CLASSES = {
+    "pre": {"highlight"},
+    "span": {"math", "math-inline"} | _TOKEN_CLASSES,
+    "div": {"math", "math-display"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def _math_inline(_renderer, tokens, idx, _options, _env) -> str:
+    # The TeX stays text (escaped); static/js/math.js hands it to KaTeX in the browser.
+    return f'<span class="math math-inline">{html.escape(tokens[idx].content.strip())}</span>'
+
+
+def _math_display(_renderer, tokens, idx, _options, _env) -> str:
+    return f'<div class="math math-display">{html.escape(tokens[idx].content.strip())}</div>\n'
+
+
+def _highlight(code: str, lang: str, _attrs: str) -> str:
+    lang = (lang or "").strip().lower()
+    try:
+        lexer = get_lexer_by_name(lang) if lang else None
+    except ClassNotFound:
+        lexer = None
+    if lexer is None or len(code) > MAX_HIGHLIGHT_CHARS:
+        body = html.escape(code)
+    else:
+        body = highlight(code, lexer, HtmlFormatter(nowrap=True))
+    return f'<pre class="highlight"><code>{body}</code></pre>\n'
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt(
+        "commonmark",
+        # Raw HTML is parsed so that nh3 can drop the dangerous parts entirely instead of
+        # showing them as literal text; the allow-list decides what survives.
+        {"html": True, "linkify": False, "typographer": False, "highlight": _highlight},
+    )
+    md.enable(["table", "strikethrough"])
+    # No spaces inside $…$ and no digits around it: "$5 and $10" stays prose.
+    dollarmath_plugin(md, allow_space=False, allow_digits=False, allow_labels=False)
+    # Our own rules replace the plugin's wrappers, whose class names the allow-list drops.
+    md.add_render_rule("math_inline", _math_inline)
+    md.add_render_rule("math_inline_double", _math_display)
+    md.add_render_rule("math_block", _math_display)
+    anchors_plugin(md, min_level=2, max_level=3)
+    return md
+
+
+def _sanitise(dirty: str) -> str:
+    return nh3.clean(
+        dirty,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        allowed_classes={tag: set(classes) for tag, classes in ALLOWED_CLASSES.items()},
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties={"text-align"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render_markdown_uncached(text: str) -> str:
+    """Render `text` to sanitised HTML without touching the cache."""
+    return _sanitise(_parser().render(text or ""))
+
+
+def render_markdown(text: str) -> str:
+    """Render Markdown to sanitised HTML, cached under a hash of the text."""
+    if not text:
+        return ""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = f"markdown:{RENDER_VERSION}:{digest}"
+    rendered = cache.get(key)
+    if rendered is None:
+        rendered = render_markdown_uncached(text)
+        cache.set(key, rendered, CACHE_SECONDS)
+    return rendered
