@@ -100,6 +100,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat share one SQLite file: wait for the write lock instead of failing.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A file, not memory, so that a worker process started by the tests sees the test data.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".run" / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -180,7 +182,7 @@ CELERY_TASK_ROUTES = {"grader.*": {"queue": "grading"}}
 CELERY_BEAT_SCHEDULE = {
     "grader-sweep-stuck": {
         "task": "grader.sweep_stuck_submissions",
-        "schedule": timedelta(seconds=30),
+        "schedule": timedelta(seconds=env_float("GRADER_SWEEP_SECONDS", 30.0)),
         "options": {"queue": "grading"},
     },
 }

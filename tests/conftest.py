@@ -48,3 +48,31 @@ def learner_client(client, learner):
 def staff_client(client, staff):
     client.force_login(staff)
     return client
+
+
+@pytest.fixture
+def live_worker(transactional_db, redis_url, tmp_path):
+    """A real Celery worker (with beat) grading from the test database via a real Redis.
+
+    Tests that use it see committed data only: use transactional_db (live_server does).
+    """
+    from tests.live_worker import LiveWorker
+
+    redis.Redis.from_url(redis_url).flushdb()  # the suite's own database: stale tasks out
+    worker = LiveWorker(broker_url=redis_url, log_path=tmp_path / "worker.log").start()
+    yield worker
+    worker.stop()
+
+
+def wait_for(predicate, *, timeout: float = 30.0, interval: float = 0.05):
+    """Poll until predicate() is truthy; return its value or fail with what it last said."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    value = None
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout} s (last value: {value!r})")

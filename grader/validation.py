@@ -1,0 +1,87 @@
+"""Validate an exercise through the real sandbox and comparison path.
+
+The reference must pass every case; the starter must fail; every known-wrong solution
+must fail at least one hidden case; and whatever a wrong solution gets wrong on the
+visible cases, the hidden cases catch too (visible ⊆ hidden).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from exercises.models import Exercise
+from grader.exercise_cache import ExerciseBroken, prepared_exercise
+from grader.grading import GradeOutcome, grade_source
+from grader.services import exercise_limits, grader_options
+
+
+@dataclass(frozen=True)
+class ValidationRow:
+    label: str
+    expected: str
+    got: str
+    ok: bool
+    detail: str = ""
+
+
+@dataclass
+class ValidationReport:
+    slug: str
+    rows: list[ValidationRow] = field(default_factory=list)
+    hidden_cases: int = 0
+    visible_cases: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.rows) and all(row.ok for row in self.rows)
+
+
+def exercise_validate(*, exercise: Exercise) -> ValidationReport:
+    """Run the reference, the starter and every wrong solution through the sandbox."""
+    report = ValidationReport(slug=exercise.slug)
+    try:
+        prepared = prepared_exercise(exercise)
+    except ExerciseBroken as exc:
+        report.rows.append(ValidationRow("cases.py + reference", "loads", "broken", False, str(exc)))
+        return report
+    report.visible_cases = len(prepared.indices(visible=True))
+    report.hidden_cases = len(prepared.indices(visible=False))
+
+    def grade(source: str) -> GradeOutcome:
+        return grade_source(
+            prepared=prepared, source=source, visible_only=False,
+            limits=exercise_limits(exercise), options=grader_options(), reveal_hidden=True,
+        )
+
+    reference = grade(exercise.reference_solution)
+    report.rows.append(_row("reference solution", reference, must_pass=True))
+    starter = grade(exercise.starter_code)
+    report.rows.append(_row("starter code", starter, must_pass=False))
+    for wrong in exercise.wrong_solutions.all():
+        outcome = grade(wrong.source)
+        row = _row(f"wrong/{wrong.name}", outcome, must_pass=False)
+        visible_failed = [c for c in outcome.cases if c.visible and not c.passed]
+        if row.ok and visible_failed and not _hidden_failed(outcome):
+            row = ValidationRow(
+                row.label, row.expected, row.got, False,
+                "fails a visible case but no hidden case: the hidden cases must cover it",
+            )
+        report.rows.append(row)
+    return report
+
+
+def _hidden_failed(outcome: GradeOutcome) -> list[str]:
+    return [c.name for c in outcome.cases if not c.visible and not c.passed]
+
+
+def _row(label: str, outcome: GradeOutcome, *, must_pass: bool) -> ValidationRow:
+    got = f"{outcome.verdict} ({outcome.score:.0%})"
+    if must_pass:
+        ok = outcome.verdict == "passed"
+        failed = [f"{c.name}: {c.message}" for c in outcome.cases if not c.passed]
+        detail = "; ".join(failed)[:500] or outcome.message[:500]
+        return ValidationRow(label, "passed", got, ok, "" if ok else detail)
+    hidden = _hidden_failed(outcome)
+    ok = outcome.verdict != "passed" and bool(hidden)
+    detail = f"fails hidden: {', '.join(hidden)[:300]}" if hidden else outcome.message[:300]
+    return ValidationRow(label, "fails a hidden case", got, ok, detail)
