@@ -1,0 +1,53 @@
+"""The bundled course through the real sandbox: every exercise validates, and correct
+solutions written in other styles (tests/content/alternatives/<slug>/) pass."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from exercises.models import Exercise
+from grader.services import exercise_grade_source
+from grader.validation import exercise_validate
+
+pytestmark = [pytest.mark.sandbox, pytest.mark.django_db]
+
+COURSE = settings.CONTENT_DIR / "genai-llm"
+ALTERNATIVES = Path(__file__).parent / "alternatives"
+SLUGS = sorted(
+    path.parent.name for path in COURSE.glob("*/*/exercise.toml")
+)
+ALTERNATIVE_FILES = sorted(ALTERNATIVES.glob("*/*.py"))
+
+
+@pytest.fixture
+def course(db):
+    call_command("loadcourse", str(COURSE), verbosity=0)
+
+
+def test_the_course_holds_all_26_contract_exercises():
+    assert len(SLUGS) == 26, SLUGS
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_exercise_validates_through_the_sandbox(course, slug):
+    report = exercise_validate(exercise=Exercise.objects.get(slug=slug))
+
+    problems = [f"{row.label}: expected {row.expected}, got {row.got}; {row.detail}"
+                for row in report.rows if not row.ok]
+    assert report.ok, problems
+    assert report.hidden_cases >= 5
+    assert len(report.rows) - 2 >= 3, "each exercise needs its known-wrong solutions"
+
+
+@pytest.mark.parametrize("path", ALTERNATIVE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_correct_solution_in_another_style_passes(course, path):
+    exercise = Exercise.objects.get(slug=path.parent.name)
+
+    outcome = exercise_grade_source(
+        exercise=exercise, source=path.read_text(), visible_only=False, reveal_hidden=True
+    )
+
+    failed = [f"{c.name}: {c.message}" for c in outcome.cases if not c.passed]
+    assert outcome.verdict == "passed", (outcome.message, failed)
