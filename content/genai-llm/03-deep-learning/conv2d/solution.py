@@ -1,0 +1,14 @@
+import torch
+import torch.nn.functional as F
+
+
+def conv2d(
+    x: torch.Tensor,
+    weight: torch.Tensor,
+    bias: torch.Tensor | None = None,
+    stride: int = 1,
+    padding: int = 0,
+) -> torch.Tensor:
+    # Trusted reference: runs outside the sandbox, in float64, so torch's own
+    # cross-correlation is the definition the contract points at.
+    return F.conv2d(x, weight, bias, stride=stride, padding=padding)
