@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import math
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
@@ -49,13 +50,19 @@ class ExerciseSpec:
     hints: list[str] = field(default_factory=list)
     lesson: str = ""
     wrong: list[WrongSpec] = field(default_factory=list)
+    order: int | None = None  # None: the course loader derives it from the folder name
 
     def content_hash(self) -> str:
-        """Hash everything that decides a verdict, so a verdict names the version it used."""
+        """Hash everything that decides a verdict, so a verdict names the version it used.
+
+        Presentation (title, hints, lesson, order) is left out; wrong solutions are
+        hashed in name order, so the hash is the same whether the spec came from files
+        or from database rows.
+        """
         data = asdict(self)
-        data.pop("title")
-        data.pop("hints")
-        data.pop("lesson")
+        for key in ("title", "hints", "lesson", "order"):
+            data.pop(key)
+        data["wrong"] = sorted(data["wrong"], key=lambda wrong: wrong["name"])
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -144,6 +151,14 @@ def read_exercise(folder: Path) -> ExerciseSpec:
     ):
         if set(table) - keys:
             raise PackageError(f"{toml_path}: [{name}] has unknown keys {sorted(set(table) - keys)}")
+        for key in keys & set(table):
+            value = _get(table, key, int if key == "memory_mb" else float, toml_path)
+            # A zero or negative limit (or a NaN tolerance) would make every verdict wrong.
+            if not math.isfinite(value) or value < 0 or (name == "limits" and value == 0):
+                raise PackageError(f"{toml_path}: [{name}] {key} = {value} is out of range")
+    order = _get(meta, "order", int, toml_path)
+    if order is not None and order < 0:
+        raise PackageError(f"{toml_path}: 'order' must not be negative")
 
     sources = {}
     for filename in ("solution.py", "cases.py", "starter.py"):
@@ -181,4 +196,5 @@ def read_exercise(folder: Path) -> ExerciseSpec:
         hints=_str_list(meta, "hints", toml_path),
         lesson=_get(meta, "lesson", str, toml_path, default=""),
         wrong=wrong,
+        order=order,
     )

@@ -115,3 +115,21 @@ def progress_record_attempt(*, learner_id: int, exercise_id: int, score: float) 
         Progress.objects.filter(pk=progress.pk, solved_at__isnull=True).update(solved_at=now)
     progress.refresh_from_db()
     return progress
+
+
+def exercise_rehash(*, exercise: Exercise) -> Exercise:
+    """Recompute `content_hash` from the exercise's stored fields and known-wrong rows.
+
+    Gives the same hash as loading the same content from files (`ExerciseSpec.content_hash`),
+    so a verdict's `exercise_version` names what graded it however the exercise was edited.
+    Call it after saving the exercise and its known-wrong rows; writes only the hash, and
+    only when it changed.
+    """
+    # Imported here: only authoring paths (admin, loadcourse) need the course_io package.
+    from exercises.course_io.dbspec import exercise_spec
+
+    content_hash = exercise_spec(exercise).content_hash()
+    if content_hash != exercise.content_hash:
+        Exercise.objects.filter(pk=exercise.pk).update(content_hash=content_hash)
+        exercise.content_hash = content_hash
+    return exercise
