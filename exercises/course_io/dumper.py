@@ -151,6 +151,7 @@ def _docstring(source: str) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    # newline="" writes the text exactly as stored: no platform newline translation.
+    # Loading reads files with universal newlines, so CRLF typed into the admin would not
+    # survive a round trip anyway: write plain LF (newline="": no platform translation).
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+        handle.write(text.replace("\r\n", "\n"))

@@ -62,8 +62,9 @@ def content(course_slug: str) -> dict:
     exercises = Exercise.objects.filter(stage__course=course, is_published=True)
     return {
         "course": clean(Course.objects.filter(pk=course.pk).values().get()),
-        "stages": [clean(row) | {"position": index}
-                   for index, row in enumerate(course.stages.order_by("order").values())],
+        # Stage order is positional: the folder names give it, not the stored number.
+        "stages": [clean(row) | {"order": index}
+                   for index, row in enumerate(course.stages.order_by("order", "pk").values())],
         "lessons": sorted(
             (clean(row) for row in course.lessons.filter(is_published=True)
              .values("slug", "title", "body", "order", "is_published", "stage__slug")),
