@@ -1,0 +1,9 @@
+"""Return the pair in the order (h_new, c_new): hidden state first, like torch.nn.LSTMCell."""
+import torch
+
+
+def lstm_cell(x, h, c, W_ih, W_hh, b_ih, b_hh):
+    gates = x @ W_ih.T + b_ih + h @ W_hh.T + b_hh
+    i, f, g, o = gates.chunk(4, dim=1)
+    c_new = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+    return c_new, torch.sigmoid(o) * torch.tanh(c_new)
