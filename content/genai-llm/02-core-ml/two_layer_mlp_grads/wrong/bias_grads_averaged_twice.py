@@ -1,0 +1,22 @@
+"""The weight gradients are right, the bias gradients are n times too small: once the logit gradient already includes the 1/n of the mean loss, a bias gradient is the SUM of its rows over the batch, not their mean."""
+import numpy as np
+
+
+def _forward(X, y, W1, b1, W2, b2):
+    z1 = X @ W1 + b1
+    a1 = np.maximum(z1, 0.0)
+    logits = a1 @ W2 + b2
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    probs = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
+    return z1, a1, probs
+
+
+def two_layer_mlp_grads(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    z1, a1, probs = _forward(X, y, W1, b1, W2, b2)
+    loss = -np.mean(np.log(probs[np.arange(n), y]))
+    d = probs.copy()
+    d[np.arange(n), y] -= 1.0
+    d /= n
+    dz1 = (d @ W2.T) * (z1 > 0)
+    return {"loss": float(loss), "W1": X.T @ dz1, "b1": dz1.mean(0), "W2": a1.T @ d, "b2": d.mean(0)}
