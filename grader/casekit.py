@@ -2,7 +2,7 @@
 
 cases.py defines `cases() -> Iterable[Case]` (seeded, deterministic) and may define
 trusted checks `def NAME(case, expected, got) -> str | None` named by `Case.check`.
-A check returns None when `got` is right, else a message for the learner (shown only on
+A check gets the case with its resolved `rtol`/`atol` and returns None when `got` is right, else a message for the learner (shown only on
 visible cases). `compare_value` is the default comparison, for checks to reuse.
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from grader.casekit import Case
@@ -61,8 +62,10 @@ def _judge(case, expected, got, *, tolerance, checks) -> tuple[bool, str]:
     rtol = tolerance[0] if case.rtol is None else case.rtol
     atol = tolerance[1] if case.atol is None else case.atol
     if case.check:
+        # The check sees the resolved tolerance on the case, so it follows exercise.toml.
+        resolved = dataclasses.replace(case, rtol=rtol, atol=atol)
         try:
-            problem = checks[case.check](case, expected["value"], got["value"])
+            problem = checks[case.check](resolved, expected["value"], got["value"])
         except Exception as exc:  # a trusted check must not crash on hostile data
             problem = f"result could not be checked ({type(exc).__name__}): got {describe(got['value'])}"
     else:
