@@ -1,0 +1,252 @@
+"""`Sandbox`: the trusted side of a job, from encoding the inputs to the RunResult."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import time
+
+from grader.sandbox import layout, outcome, slots
+from grader.sandbox.runtime import wire
+from grader.sandbox.types import Check, Limits, RunResult, SandboxUnavailable
+from grader.sandbox.zygote_process import ZygoteProcess
+
+MIB = 1 << 20
+SCRATCH_MB = 32
+SCRATCH_INODES = 512
+# The cgroup also holds the scratch tmpfs and the pages a child copies from the zygote
+# when it writes to them (refcounts): the budget is for the learner's own allocations.
+CGROUP_SLACK_MB = SCRATCH_MB + 128
+KILL_GRACE = 3.0  # seconds to wait for the zygote to reap a killed child
+
+
+class Sandbox:
+    """Runs learner code in a forked, confined child of a warm zygote (one job at a time)."""
+
+    def __init__(self, *, unsafe: bool = False, uid_base: int = 61000, threads: int = 1) -> None:
+        self.unsafe = unsafe
+        self.uid_base = uid_base
+        self.threads = max(1, int(threads))
+        self.owner_pid = os.getpid()
+        self.slot: slots.Slot | None = None
+        self.zygote: ZygoteProcess | None = None
+        self.selftest_failure = ""
+        self.last_selftest: list[Check] = []
+        self._job = 0
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def _ensure(self) -> ZygoteProcess:
+        if os.getpid() != self.owner_pid:
+            raise SandboxUnavailable("this Sandbox belongs to another process (forked?)")
+        if self.zygote is not None and self.zygote.alive():
+            return self.zygote
+        if self.zygote is not None:
+            self.zygote.stop()
+            self.zygote = None
+        if not self.unsafe:
+            _require_isolation()
+        if self.slot is None and not self.unsafe:
+            try:
+                self.slot = slots.acquire(self.uid_base, with_cgroup=True)
+            except (OSError, RuntimeError) as exc:
+                raise SandboxUnavailable(f"no sandbox slot: {exc}") from exc
+        uid = self.slot.uid if self.slot else os.getuid()
+        cgroup = self.slot.cgroup if self.slot else None
+        self.zygote = ZygoteProcess(
+            confined=not self.unsafe, uid=uid, threads=self.threads,
+            cgroup_fd=cgroup.procs_fd if cgroup else None,
+        )
+        if not self.unsafe:
+            from grader.sandbox import selftest
+
+            checks = selftest.run_probe(self)
+            self.last_selftest = checks
+            failed = [c for c in checks if not c.ok]
+            if failed:
+                self.zygote.stop()
+                self.zygote = None
+                detail = "; ".join(f"{c.name}: {c.detail}" for c in failed)
+                raise SandboxUnavailable(f"sandbox self-test failed, refusing to run jobs: {detail}")
+        return self.zygote
+
+    def close(self) -> None:
+        if os.getpid() != self.owner_pid:
+            self.forget()
+            return
+        if self.zygote is not None:
+            self.zygote.stop()
+            self.zygote = None
+        if self.slot is not None:
+            slots.kill_uid(self.slot.uid)
+            self.slot.release()
+            self.slot = None
+
+    def forget(self) -> None:
+        """Drop what a forked child inherited without disturbing the parent's zygote."""
+        if self.zygote is not None:
+            self.zygote.forget()
+            self.zygote = None
+        if self.slot is not None:
+            self.slot.forget()
+            self.slot = None
+
+    def selftest(self) -> list[Check]:
+        """Start (or reuse) the zygote and return every self-test check."""
+        from grader.sandbox import selftest
+
+        return selftest.full(self)
+
+    # -- jobs --------------------------------------------------------------------------
+    def run(
+        self, *, source: str, entry_point: str, kind: str, cases: list[dict], limits: Limits,
+        forbidden: list[str] = (),
+    ) -> RunResult:
+        """Run `entry_point` of `source` on every case; never raises for learner behaviour."""
+        meta = {"source": source, "entry_point": entry_point, "kind": kind,
+                "forbidden": list(forbidden)}
+        frames = [wire.encode(meta)] + [wire.encode(_case(c)) for c in cases]
+        collected = self._execute(frames, limits, ncases=len(cases))
+        return outcome.decide(collected)
+
+    def _execute(self, frames: list[bytes], limits: Limits, *, ncases: int) -> outcome.Collected:
+        zygote = self._ensure()
+        self._job += 1
+        job_id = self._job
+        memfd = os.memfd_create("grader-job", os.MFD_CLOEXEC)
+        out_r = out_w = res_r = res_w = -1
+        try:
+            os.write(memfd, b"".join(frames))
+            out_r, out_w = os.pipe2(os.O_CLOEXEC)
+            res_r, res_w = os.pipe2(os.O_CLOEXEC)
+            cgroup = self.slot.cgroup if self.slot else None
+            if cgroup is not None:
+                cgroup.arm((int(limits.memory_mb) + CGROUP_SLACK_MB) * MIB)
+            vmstat_before = slots.vmstat_oom_kills()
+            job = {"limits": _limits_dict(limits)}
+            started = time.perf_counter()
+            zygote.send({"op": "run", "id": job_id, "job": job}, [memfd, out_w, res_w])
+            os.close(out_w)
+            os.close(res_w)
+            out_w = res_w = -1
+            gathered = self._gather(zygote, job_id, out_r, res_r, started + limits.wall_seconds)
+            wall_ms = (time.perf_counter() - started) * 1000.0
+        finally:
+            for fd in (memfd, out_r, out_w, res_r, res_w):
+                if fd >= 0:
+                    os.close(fd)
+        report, stdout, results, killed_for = gathered
+        if report is None:
+            self._lost()
+        if not report.get("confined"):
+            self._sweep()
+            raise SandboxUnavailable("a job child failed to confine itself; it ran no learner code")
+        signalled_kill = os.WIFSIGNALED(report["status"]) and os.WTERMSIG(report["status"]) == 9
+        if cgroup is not None:
+            oom = cgroup.oom_killed_since_arm()
+        else:
+            oom = signalled_kill and killed_for is None and slots.vmstat_oom_kills() > vmstat_before
+        self._sweep(thorough=killed_for is not None or signalled_kill)
+        return outcome.Collected(
+            report=report, stdout=stdout, results=results, killed_for=killed_for,
+            oom_killed=oom and signalled_kill, wall_ms=wall_ms, ncases=ncases, limits=limits,
+            unsafe=self.unsafe,
+        )
+
+    def _gather(self, zygote: ZygoteProcess, job_id: int, out_r: int, res_r: int,
+                deadline: float):
+        """Read output and results under their caps until the zygote reports the exit."""
+        stdout, results = bytearray(), bytearray()
+        report, killed_for, kill_sent = None, None, 0.0
+        open_fds = {out_r: (stdout, outcome.STDOUT_READ_CAP), res_r: (results, outcome.RESULTS_CAP)}
+        while report is None or open_fds:
+            now = time.perf_counter()
+            if killed_for is None and now >= deadline:
+                killed_for = "wall"
+            if killed_for is not None and not kill_sent:
+                kill_sent = now
+                self._kill_job(zygote, job_id)
+            if kill_sent and now > kill_sent + KILL_GRACE:
+                return None, bytes(stdout), bytes(results), killed_for
+            timeout = max(0.0, (deadline if not kill_sent else kill_sent + KILL_GRACE) - now)
+            watched = list(open_fds) + ([zygote.sock] if report is None else [])
+            readable, _, _ = select.select(watched, [], [], timeout)
+            for item in readable:
+                if item is zygote.sock:
+                    message = zygote.receive(timeout=0)
+                    if message is None:
+                        return None, bytes(stdout), bytes(results), killed_for
+                    if message.get("op") == "exit" and message.get("id") == job_id:
+                        report = message
+                    continue
+                buffer, cap = open_fds[item]
+                chunk = os.read(item, 1 << 16)
+                if not chunk:
+                    del open_fds[item]
+                    continue
+                room = cap + 1 - len(buffer)
+                buffer += chunk[:room]
+                if len(buffer) > cap and killed_for is None:
+                    killed_for = "stdout" if item == out_r else "results"
+            if report is not None and killed_for is not None:
+                break  # the child is dead; what is still in the pipes is past a cap anyway
+        return report, bytes(stdout[: outcome.STDOUT_READ_CAP]), bytes(results), killed_for
+
+    def _kill_job(self, zygote: ZygoteProcess, job_id: int) -> None:
+        try:
+            zygote.send({"op": "kill", "id": job_id})
+        except SandboxUnavailable:
+            pass
+        self._sweep(thorough=True)
+
+    def _sweep(self, thorough: bool = False) -> None:
+        """Kill whatever of the slot is still alive (nothing, unless something went wrong)."""
+        if self.slot is None:
+            return
+        cgroup = self.slot.cgroup
+        pids = cgroup.pids() if cgroup is not None else []
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        if thorough or cgroup is None or pids:
+            slots.kill_uid(self.slot.uid)
+
+    def _lost(self) -> None:
+        detail = self.zygote.error_text() if self.zygote else ""
+        if self.zygote is not None:
+            self.zygote.stop()
+            self.zygote = None
+        self._sweep(thorough=True)
+        raise SandboxUnavailable(f"the sandbox's zygote stopped answering mid-job {detail}".strip())
+
+
+def _case(payload: dict) -> dict:
+    return {
+        "name": payload.get("name", ""), "args": list(payload.get("args", ())),
+        "kwargs": dict(payload.get("kwargs", {})), "grad_wrt": list(payload.get("grad_wrt", ())),
+        "grad_output": payload.get("grad_output"),
+    }
+
+
+def _limits_dict(limits: Limits) -> dict:
+    return {
+        "wall_seconds": float(limits.wall_seconds), "cpu_seconds": float(limits.cpu_seconds),
+        "memory_mb": int(limits.memory_mb), "threads": int(limits.threads),
+        "scratch_mb": SCRATCH_MB, "scratch_inodes": SCRATCH_INODES,
+    }
+
+
+def _require_isolation() -> None:
+    """Raise SandboxUnavailable saying exactly why this host cannot isolate a job."""
+    if layout.bwrap_path() is None:
+        raise SandboxUnavailable("bubblewrap (bwrap) is not installed: apt-get install bubblewrap")
+    if os.geteuid() != 0:
+        raise SandboxUnavailable(
+            "the sandbox needs root (per-slot uids, namespaces, cgroups); this worker runs as "
+            f"uid {os.geteuid()}"
+        )
+    for ns in ("pid", "net", "ipc", "uts", "mnt"):
+        if not os.path.exists(f"/proc/self/ns/{ns}"):
+            raise SandboxUnavailable(f"this kernel has no {ns} namespaces")

@@ -1,0 +1,125 @@
+"""Confine a freshly forked job child, innermost layers of docs/sandbox.md, in order.
+
+Runs as the zygote's root (inside bubblewrap, with only CAP_SYS_ADMIN, CAP_SETUID,
+CAP_SETGID and CAP_KILL) and ends as the slot's uid with no capabilities, no new
+privileges and a seccomp filter. Any failure here aborts the child before learner code
+runs; the zygote then reports the job as not confined and the trusted side refuses it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import math
+import os
+import resource
+import sys
+
+CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC = 0x00020000, 0x40000000, 0x08000000
+MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 16384, 1 << 18
+PR_SET_NO_NEW_PRIVS = 38
+RESULT_FD, ACK_FD = 3, 4
+MIB = 1 << 20
+# Address space beyond the zygote's own and the memory budget: lazy imports (torch loads
+# modules on first use), thread stacks and glibc arenas are virtual reservations.
+AS_HEADROOM = 256 * MIB
+FILE_LIMIT = 16 * MIB
+OPEN_FILES = 64
+# RLIMIT_NPROC counts every thread of the slot uid: the capped OpenMP pool, torch's
+# inter-op pool and the learner's own threads all fit; fork is refused by seccomp anyway.
+THREADS_PER_UID = 64
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def enter(job: dict, config: dict, scratch: str | None) -> None:
+    """Apply every layer; raise on the first that fails."""
+    limits = job["limits"]
+    confined = config["confine"]
+    os.setsid()
+    if confined:
+        _private_namespaces(config, limits)
+        with open("/proc/self/oom_score_adj", "w") as f:
+            f.write("1000")
+    _rlimits(limits, confined)
+    home = "/tmp" if confined else scratch
+    _redirect_stdio()
+    if confined:
+        uid = config["uid"]
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+    os.chdir(home)
+    _environment(home, config)
+    if confined:
+        _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+        import policy
+        import pyseccomp
+
+        policy.build(pyseccomp, os.getpid()).load()
+
+
+def _private_namespaces(config: dict, limits: dict) -> None:
+    _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC), "unshare")
+    _check(_libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "make / private")
+    uid = config["uid"]
+    size = int(limits["scratch_mb"]) * MIB
+    options = f"size={size},nr_inodes={int(limits['scratch_inodes'])},mode=0700,uid={uid},gid={uid}"
+    _check(
+        _libc.mount(b"tmpfs", b"/tmp", b"tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+                    options.encode()),
+        "mount scratch tmpfs",
+    )
+
+
+def _vmsize() -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    raise OSError("no VmSize in /proc/self/status")
+
+
+def _rlimits(limits: dict, confined: bool) -> None:
+    cpu = max(1, math.ceil(float(limits["cpu_seconds"])))
+    # Soft then hard: SIGXCPU first, and SIGKILL one second later for code that ignores it.
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    address_space = _vmsize() + int(limits["memory_mb"]) * MIB + AS_HEADROOM
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_LIMIT, FILE_LIMIT))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (OPEN_FILES, OPEN_FILES))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if confined:
+        resource.setrlimit(resource.RLIMIT_NPROC, (THREADS_PER_UID, THREADS_PER_UID))
+
+
+def _redirect_stdio() -> None:
+    # Unbuffered text streams: what was printed before a kill still reaches the reader.
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        stream = io.TextIOWrapper(
+            io.FileIO(fd, "w", closefd=False), encoding="utf-8", errors="backslashreplace",
+            line_buffering=True, write_through=True,
+        )
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
+    sys.stdin = sys.__stdin__ = io.TextIOWrapper(io.FileIO(0, "r", closefd=False))
+
+
+def _environment(home: str, config: dict) -> None:
+    keep = {k: os.environ[k] for k in config["env_keep"] if k in os.environ}
+    os.environ.clear()
+    os.environ.update(keep)
+    os.environ.update({
+        "HOME": home,
+        "TMPDIR": home,
+        "TORCH_HOME": f"{home}/.torch",
+        "XDG_CACHE_HOME": f"{home}/.cache",
+        "TORCHINDUCTOR_CACHE_DIR": f"{home}/.inductor",
+        "PWD": home,
+    })

@@ -1,0 +1,242 @@
+"""The fork server ("zygote"): one per grading worker process, one forked child per job.
+
+Started by grader/sandbox/host.py with an empty environment, inside bubblewrap (or, in
+the unsafe development mode, as a plain subprocess). It imports numpy and torch once so
+that a job costs a fork, not a 1-2 s import, and it never runs a torch op: a process that
+ran a multi-threaded op leaves children that hang after fork.
+
+Control channel: a SOCK_SEQPACKET socket (fd in the config), one JSON message each way.
+    host -> zygote  {"op": "run", "id", "job": {...}} + fds [input memfd, stdout w, results w]
+                    {"op": "kill", "id"}
+    zygote -> host  {"op": "ready", "pid", "vmsize_kb", "threads"}
+                    {"op": "exit", "id", "status", "cpu_ms", "maxrss_kb", "confined"}
+The zygote reports; the host decides. A job child that fails to confine itself exits
+before learner code and "confined" is false.
+"""
+
+from __future__ import annotations
+
+import array
+import fcntl
+import json
+import os
+import select
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+
+CONFINE_FAILED = 121
+# Modules numpy and torch import lazily on first use (autograd.grad pulls in sympy through
+# symbolic_shapes: ~0.4 s). Importing them here runs no torch op, and saves every job that.
+WARM_IMPORTS = (
+    "numpy.random", "numpy.linalg", "numpy.fft",
+    "torch.nn", "torch.nn.functional", "torch.overrides", "torch.utils._python_dispatch",
+    "torch.fx.experimental.symbolic_shapes", "torch._subclasses.schema_check_mode", "torch.func",
+)
+MAX_MESSAGE = 1 << 16
+
+
+def main() -> None:
+    config = json.loads(sys.argv[1])
+    for path in config["paths"]:
+        sys.path.append(path)
+    _pin_libraries(config.get("libraries", {}))
+    import numpy  # noqa: F401 - warm import, inherited by every job
+
+    import importlib
+
+    for name in WARM_IMPORTS:
+        try:
+            importlib.import_module(name)  # imported, never run
+        except ImportError:
+            continue
+    import confine  # noqa: F401
+    import harness  # noqa: F401
+    import hooks  # noqa: F401
+    import invoke  # noqa: F401
+    import wire  # noqa: F401
+
+    if config["confine"]:
+        import policy  # noqa: F401
+        import pyseccomp  # noqa: F401
+
+    ctl = socket.socket(fileno=config["control_fd"])
+    ctl.setblocking(True)
+    _send(ctl, {"op": "ready", "pid": os.getpid(), "vmsize_kb": _status("VmSize"),
+                "threads": _status("Threads")})
+    while True:
+        message, fds = _receive(ctl)
+        if message is None or message.get("op") == "quit":
+            return
+        if message.get("op") == "run" and len(fds) == 3:
+            _run(ctl, message, fds, config)
+        else:
+            for fd in fds:
+                os.close(fd)
+
+
+def _run(ctl: socket.socket, message: dict, fds: list[int], config: dict) -> None:
+    ack_r, ack_w = os.pipe()
+    scratch = None if config["confine"] else tempfile.mkdtemp(prefix="grader-job-")
+    pid = os.fork()
+    if pid == 0:
+        _child(message["job"], fds, ack_w, config, scratch)
+    os.close(ack_w)
+    for fd in fds:
+        os.close(fd)
+    pidfd = os.pidfd_open(pid)
+    status, usage = _wait(ctl, pid, pidfd)
+    os.close(pidfd)
+    os.set_blocking(ack_r, False)
+    try:
+        confined = os.read(ack_r, 1) == b"1"
+    except BlockingIOError:
+        confined = False
+    os.close(ack_r)
+    if scratch:
+        shutil.rmtree(scratch, ignore_errors=True)
+    _send(ctl, {
+        "op": "exit", "id": message["id"], "status": status, "confined": confined,
+        "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000.0, "maxrss_kb": usage.ru_maxrss,
+    })
+
+
+def _wait(ctl: socket.socket, pid: int, pidfd: int):
+    poller = select.poll()
+    poller.register(ctl.fileno(), select.POLLIN)
+    poller.register(pidfd, select.POLLIN)
+    while True:
+        for fd, _event in poller.poll():
+            if fd == pidfd:
+                _pid, status, usage = os.wait4(pid, 0)
+                return status, usage
+            message, extra = _receive(ctl)
+            for stray in extra:
+                os.close(stray)
+            if message is None or message.get("op") in ("kill", "quit"):
+                _kill(pid)
+                if message is None:
+                    poller.unregister(ctl.fileno())
+
+
+def _kill(pid: int) -> None:
+    # The child leads its own process group once it ran setsid; before that, only itself.
+    for target in (-pid, pid):
+        try:
+            os.kill(target, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def _child(job: dict, fds: list[int], ack_w: int, config: dict, scratch: str | None) -> None:
+    """The job's process from fork to exit. Never returns."""
+    try:
+        input_fd, out_fd, result_fd = fds
+        cgroup_fd = config.get("cgroup_fd")
+        if cgroup_fd is not None:
+            os.write(cgroup_fd, b"0")  # "0": this process joins the slot's memory cgroup
+        data = _read_all(input_fd)
+        _arrange_fds(out_fd, result_fd, ack_w)
+        import confine
+
+        confine.enter(job, config, scratch)
+        os.write(confine.ACK_FD, b"1")
+        os.close(confine.ACK_FD)
+    except BaseException as exc:  # noqa: BLE001 - any failure: exit before learner code
+        try:
+            os.write(2, f"sandbox: confinement failed: {exc!r}\n".encode()[:500])
+        finally:
+            os._exit(CONFINE_FAILED)
+    try:
+        _run_learner(job, data)
+    finally:
+        os._exit(0)
+
+
+def _run_learner(job: dict, data: bytes) -> None:
+    import harness
+    import hooks
+    import wire
+
+    frames, offset = [], 0
+    while offset < len(data):
+        _header, _payload, used = wire.read_frame(data[offset:], harness.INPUT_LIMITS)
+        frames.append(bytes(data[offset:offset + used]))
+        offset += used
+    meta = wire.decode(frames[0], harness.INPUT_LIMITS)
+    del data
+    if meta.get("probe"):
+        import probe
+
+        probe.run(meta, frames[1:])
+    hits = hooks.install(list(meta.get("forbidden", [])))
+    harness.run_job(meta, frames[1:], hits)
+
+
+def _arrange_fds(out_fd: int, result_fd: int, ack_w: int) -> None:
+    """Leave exactly 0 (/dev/null), 1 and 2 (output), 3 (results) and 4 (ack) open."""
+    null = os.open(os.devnull, os.O_RDONLY)
+    # Move the sources clear of 0-4 first, so no dup2 below overwrites one of them.
+    moved = [fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in (null, out_fd, result_fd, ack_w)]
+    for index, target in enumerate((0, 1, 3, 4)):
+        os.dup2(moved[index], target)
+    os.dup2(1, 2)
+    os.closerange(5, _max_fd())
+
+
+def _max_fd() -> int:
+    return max(int(name) for name in os.listdir("/proc/self/fd")) + 1
+
+
+def _read_all(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks = []
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _send(ctl: socket.socket, message: dict) -> None:
+    ctl.sendmsg([json.dumps(message).encode()])
+
+
+def _receive(ctl: socket.socket):
+    fds = array.array("i")
+    try:
+        data, ancillary, _flags, _addr = ctl.recvmsg(MAX_MESSAGE, socket.CMSG_SPACE(16 * 4))
+    except ConnectionError:
+        return None, []
+    for level, kind, payload in ancillary:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+            fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
+    if not data:
+        for fd in fds:
+            os.close(fd)
+        return None, []
+    return json.loads(data), list(fds)
+
+
+def _status(field: str) -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _pin_libraries(libraries: dict) -> None:
+    # pyseccomp finds libseccomp through ctypes.util.find_library, which would run
+    # /sbin/ldconfig; the host resolved the names already, so no program is ever run here.
+    if libraries:
+        import ctypes.util
+
+        ctypes.util.find_library = lambda name: libraries.get(name)
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the worker, not here
+    main()
