@@ -1,0 +1,141 @@
+"""Plumbing shared by every API view: authentication, CSRF, JSON bodies and JSON errors.
+
+Every answer of the API is JSON, errors included: `{"error": "...", ...}`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.csrf import csrf_exempt
+
+SAFE_METHODS = ("GET", "HEAD")
+
+
+class ApiError(Exception):
+    """Raised by a view to answer with a JSON error."""
+
+    def __init__(self, status: int, message: str, *, headers: dict | None = None, **extra):
+        super().__init__(message)
+        self.status, self.message, self.headers, self.extra = status, message, headers, extra
+
+    def response(self) -> JsonResponse:
+        return error_response(self.status, self.message, headers=self.headers, **self.extra)
+
+
+def error_response(
+    status: int, message: str, *, headers: dict | None = None, **extra
+) -> JsonResponse:
+    response = JsonResponse({"error": message, **extra}, status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def json_response(data: dict, *, status: int = 200, headers: dict | None = None) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    for name, value in (headers or {}).items():
+        response[name] = value
+    # Answers are per learner (progress, submissions): never cached by a proxy.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class _CsrfCheck(CsrfViewMiddleware):
+    def _reject(self, request, reason):
+        return reason  # the reason instead of Django's HTML failure page
+
+
+def _csrf_problem(request: HttpRequest) -> str | None:
+    check = _CsrfCheck(lambda _request: None)
+    check.process_request(request)
+    return check.process_view(request, None, (), {})
+
+
+def api_view(*methods: str, auth: bool = True) -> Callable:
+    """Wrap a view: JSON errors for 401/403/404/405, CSRF only for session-authenticated writes.
+
+    A request with an invalid bearer token gets 401 even where no login is needed: it must
+    not silently fall back to anonymous (or to a session cookie sent alongside).
+    """
+    allowed = tuple(methods) + (("HEAD",) if "GET" in methods else ())
+
+    def decorate(view: Callable) -> Callable:
+        # CSRF is checked below, after authentication, so that a failure is JSON too.
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if getattr(request, "bearer_token_invalid", False):
+                return _unauthorized("invalid or revoked API token")
+            if request.method not in allowed:
+                return error_response(
+                    405, f"method {request.method} not allowed here",
+                    headers={"Allow": ", ".join(allowed)}, allowed=list(methods),
+                )
+            if auth and not request.user.is_authenticated:
+                return _unauthorized(
+                    "authentication required: send 'Authorization: Bearer TOKEN' or log in"
+                )
+            if request.method not in SAFE_METHODS and not getattr(
+                request, "token_authenticated", False
+            ):
+                problem = _csrf_problem(request)
+                if problem:
+                    return error_response(403, f"CSRF check failed: {problem}")
+            try:
+                return view(request, *args, **kwargs)
+            except ApiError as exc:
+                return exc.response()
+            except (ObjectDoesNotExist, Http404):
+                return error_response(404, "not found")
+
+        wrapper.api_methods = tuple(methods)
+        return wrapper
+
+    return decorate
+
+
+def _unauthorized(message: str) -> JsonResponse:
+    return error_response(401, message, headers={"WWW-Authenticate": 'Bearer realm="api"'})
+
+
+def read_json_object(request: HttpRequest, *, max_bytes: int | None = None) -> dict:
+    """Return the request body parsed as a JSON object, or raise ApiError (400 or 413)."""
+    # JSON escapes can make the body several times the source's size: allow for it here
+    # and let the service enforce the real limit on the decoded source.
+    limit = max_bytes or 8 * settings.SUBMISSION_MAX_BYTES + 4096
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        raise ApiError(413, "request body too large") from None
+    if len(body) > limit:
+        raise ApiError(413, f"request body too large: {len(body):,} bytes, limit {limit:,}")
+    try:
+        data = json.loads(body)
+    except UnicodeDecodeError:
+        raise ApiError(400, "malformed JSON: the body is not UTF-8") from None
+    except ValueError as exc:
+        raise ApiError(400, f"malformed JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ApiError(400, "the body must be a JSON object")
+    return data
+
+
+def absolute_url(request: HttpRequest, name: str, *args: object) -> str:
+    return request.build_absolute_uri(reverse(name, args=args))
+
+
+def page_url(request: HttpRequest, name: str, *args: object) -> str | None:
+    """The HTML page's URL, or None if that page is not routed on this deployment."""
+    try:
+        return absolute_url(request, name, *args)
+    except NoReverseMatch:
+        return None
