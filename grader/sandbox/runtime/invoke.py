@@ -94,9 +94,10 @@ def _tensor(tensor, torch):
 def _gradients(out, inputs: list, grad_output) -> list:
     torch = sys.modules.get("torch")
     if torch is None or type(out) is not torch.Tensor:
-        return [Unsupported("a result that is not a tensor, so it carries no gradients")]
+        why = Unsupported("a result that is not a tensor, so it carries no gradients")
+        return [why] * len(inputs)
     if not out.requires_grad:
-        return [Unsupported("a result that carries no gradients (was it detached?)")]
+        return [Unsupported("a result that carries no gradients (was it detached?)")] * len(inputs)
     if grad_output is None:
         grad_output = torch.ones_like(out)
     elif type(grad_output) is torch.Tensor:

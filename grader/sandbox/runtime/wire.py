@@ -228,9 +228,10 @@ def _array(node: dict, payload: memoryview, make_tensors: bool):
         raise WireError("an array shape is not a short list of non-negative ints")
     offset, nbytes = _typed(node["offset"], int), _typed(node["nbytes"], int)
     dtype = np.dtype(dtype_str)
-    count = 1
+    count = 0 if 0 in shape else 1
     for d in shape:
         count *= d
+        # Checked as it grows, so a hostile shape never builds a huge integer.
         if count * dtype.itemsize > len(payload):
             raise WireError("an array is larger than the payload")
     if nbytes != count * dtype.itemsize or offset < 0 or offset + nbytes > len(payload):
