@@ -17,7 +17,10 @@ SCRATCH_MB = 32
 SCRATCH_INODES = 512
 # The cgroup also holds the scratch tmpfs and the pages a child copies from the zygote
 # when it writes to them (refcounts): the budget is for the learner's own allocations.
-CGROUP_SLACK_MB = SCRATCH_MB + 128
+# It sits below the address-space limit (runtime/confine.py AS_HEADROOM), so memory that
+# is actually touched is stopped by the kernel's OOM killer, with evidence; only single
+# reservations beyond even the address-space limit are refused in-process.
+CGROUP_SLACK_MB = SCRATCH_MB + 64
 KILL_GRACE = 3.0  # seconds to wait for the zygote to reap a killed child
 
 

@@ -42,6 +42,12 @@ def run_probe(sandbox) -> list[Check]:
             checks.append(Check(str(item[0]), item[1] is True, str(item[2])[:300]))
     names = {c.name for c in checks}
     checks += _environ_checks(report)
+    seen_by_zygote = sandbox.zygote.ready.get("proc1_environ") if sandbox.zygote else None
+    if sandbox.zygote is not None and sandbox.zygote.confined:
+        checks.append(Check(
+            "pid 1 of the sandbox started with an empty environment (env -i)",
+            seen_by_zygote == "", f"{seen_by_zygote!r:.200}",
+        ))
     if not names:
         checks.append(Check("probe report", False, "the probe ran no checks"))
     return checks
@@ -57,10 +63,13 @@ def _environ_checks(report: dict) -> list[Check]:
             checks.append(Check(f"{key} readable by the probe", False, "no data"))
             continue
         leaked = sorted(k for k, v in os.environ.items() if v in secrets and v in seen)
-        checks.append(Check(
-            f"{key} holds nothing of the worker", not leaked,
-            f"leaked: {leaked}" if leaked else f"{len(seen)} bytes, none from the worker",
-        ))
+        if leaked:
+            detail = f"leaked: {leaked}"
+        elif seen.startswith("(unreadable"):
+            detail = f"the job cannot read it {seen}"
+        else:
+            detail = f"{len(seen)} bytes, none from the worker"
+        checks.append(Check(f"{key} holds nothing of the worker", not leaked, detail))
     return checks
 
 

@@ -57,6 +57,10 @@ def enter(job: dict, config: dict, scratch: str | None) -> None:
         os.setresuid(uid, uid, uid)
     os.chdir(home)
     _environment(home, config)
+    wanted = max(1, int(limits.get("threads", 1)))
+    if wanted < int(config["threads"]) and "torch" in sys.modules:
+        # The zygote's OMP_THREAD_LIMIT is the hard cap; a job may ask for fewer.
+        sys.modules["torch"].set_num_threads(wanted)
     if confined:
         _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
         import policy
