@@ -1,4 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lessons import views
 
 app_name = "lessons"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.course_list, name="course_list"),
+    path("courses/<slug:course_slug>/", views.course_detail, name="course_detail"),
+    path(
+        "courses/<slug:course_slug>/lessons/<slug:lesson_slug>/",
+        views.lesson_detail,
+        name="lesson_detail",
+    ),
+    path(
+        "courses/<slug:course_slug>/lessons/<slug:lesson_slug>/completion/",
+        views.lesson_completion,
+        name="lesson_completion",
+    ),
+]

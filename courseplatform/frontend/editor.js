@@ -59,6 +59,8 @@ function enhance(textarea) {
         EditorState.readOnly.of(readOnly),
         EditorView.contentAttributes.of({
           "aria-label": label ? label.textContent.trim() : "Code editor",
+          ...(textarea.getAttribute("aria-describedby")
+            ? { "aria-describedby": textarea.getAttribute("aria-describedby") } : {}),
           "aria-multiline": "true",
           spellcheck: "false",
           autocapitalize: "off",

@@ -1,0 +1,335 @@
+// The exercise page without reloads: run/submit through fetch, poll the submission's
+// status until the verdict is in, autosave drafts, reveal hints one at a time.
+// Every piece of server data is inserted with textContent: learner code, output and
+// messages can contain anything, including markup.
+(function () {
+  "use strict";
+
+  var POLL_FIRST_MS = 200;
+  var POLL_MAX_MS = 2000;
+  var POLL_GIVE_UP_MS = 3 * 60 * 1000;
+  var UNLOCK_AFTER_MS = 15 * 1000;
+  var AUTOSAVE_MS = 1200;
+
+  function h(tag, props, children) {
+    var node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (key) {
+      if (key === "text") node.textContent = props[key];
+      else if (key === "className") node.className = props[key];
+      else node.setAttribute(key, props[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function sleep(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
+
+  function csrfToken(form) {
+    var field = form && form.querySelector("input[name=csrfmiddlewaretoken]");
+    if (field) return field.value;
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  function verdictClass(data) {
+    if (!data.done) return "pending";
+    return data.verdict === "passed" ? "passed" : "failed";
+  }
+
+  // The same structure as exercises/includes/verdict.html.
+  function buildVerdict(data) {
+    var cases = data.cases || [];
+    var passed = cases.filter(function (c) { return c.passed; }).length;
+    var headline = h("p", { className: "verdict__headline" }, [
+      h("span", { className: "verdict__icon", "aria-hidden": "true" }),
+      h("strong", { text: data.headline || "" }),
+      cases.length ? h("span", { className: "verdict__score", text: passed + " of " + cases.length + " tests passed" }) : null,
+      h("span", { className: "tag", text: data.mode_label || "" }),
+    ]);
+    var parts = [headline];
+    if (data.warning) parts.push(h("p", { className: "verdict__warning", text: data.warning }));
+    if (cases.length) {
+      parts.push(h("ul", { className: "cases", role: "list" }, cases.map(function (c) {
+        return h("li", { className: "case case--" + (c.passed ? "passed" : "failed") }, [
+          h("span", { className: "case__status" }, [
+            h("span", { "aria-hidden": "true", text: c.passed ? "✓" : "✗" }),
+            document.createTextNode(c.passed ? " Passed" : " Failed"),
+          ]),
+          document.createTextNode(" "),
+          h("span", { className: "case__name", text: c.name }),
+          c.visible ? null : h("span", { className: "tag tag--hidden", text: "hidden" }),
+          c.visible && c.message ? h("pre", { className: "case__message", text: c.message }) : null,
+        ]);
+      })));
+    }
+    if (data.message) {
+      parts.push(h("div", { className: "verdict__block" }, [
+        h("h4", { text: "Feedback" }), h("pre", { className: "output", text: data.message }),
+      ]));
+    }
+    if (data.stdout) {
+      parts.push(h("details", { className: "verdict__block" }, [
+        h("summary", { text: "Printed output (visible tests)" }), h("pre", { className: "output", text: data.stdout }),
+      ]));
+    }
+    if (data.detail_url && !document.querySelector("[data-poll-url]")) {
+      parts.push(h("p", { className: "verdict__link" }, [h("a", { href: data.detail_url, text: "Open this submission" })]));
+    }
+    return h("div", { className: "verdict verdict--" + verdictClass(data), "data-verdict": data.verdict || "" }, parts);
+  }
+
+  function showMessage(container, text, kind, link) {
+    var children = [document.createTextNode(text)];
+    if (link) children.push(document.createTextNode(" "), h("a", { href: link.href, text: link.text }));
+    container.replaceChildren(h("p", { className: "alert alert--" + (kind || "error"), role: "alert" }, children));
+  }
+
+  async function poll(url, onUpdate) {
+    var delay = POLL_FIRST_MS;
+    var started = Date.now();
+    while (Date.now() - started < POLL_GIVE_UP_MS) {
+      await sleep(delay);
+      delay = Math.min(Math.round(delay * 1.5), POLL_MAX_MS);
+      var response;
+      try {
+        response = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin" });
+      } catch (networkError) {
+        continue;  // offline for a moment: keep trying until the deadline
+      }
+      if (response.status === 401 || response.status === 404) return { error: response.status };
+      if (!response.ok) continue;
+      var data = await response.json();
+      onUpdate(data);
+      if (data.done) return data;
+    }
+    return { error: "timeout" };
+  }
+
+  // ---- history table -------------------------------------------------------------
+  function historyRow(data) {
+    var when = new Date(data.created_at || Date.now());
+    var label = when.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+    return h("tr", { "data-submission": String(data.id) }, [
+      h("td", {}, [h("a", { href: data.detail_url }, [h("time", { datetime: when.toISOString(), text: label })])]),
+      h("td", { text: data.mode_label || data.mode }),
+      h("td", {}, [h("span", { className: "pill pill--pending", text: data.status_label || data.status })]),
+      h("td", { text: "–" }),
+    ]);
+  }
+
+  function updateHistoryRow(data) {
+    var row = document.querySelector('tr[data-submission="' + data.id + '"]');
+    if (!row) return;
+    var pill = row.children[2].firstChild;
+    pill.className = "pill pill--" + verdictClass(data);
+    pill.textContent = data.done ? data.verdict_label : data.status_label;
+    if (data.done && data.score !== null && data.score !== undefined) {
+      row.children[3].textContent = Math.round(data.score * 100) + "%";
+    }
+  }
+
+  function addHistoryRow(data) {
+    var table = document.querySelector("table[data-history]");
+    if (!table) return;
+    table.hidden = false;
+    var empty = document.querySelector("[data-history-empty]");
+    if (empty) empty.remove();
+    table.tBodies[0].prepend(historyRow(data));
+  }
+
+  function markSolved() {
+    var status = document.querySelector("[data-progress-status]");
+    if (!status) return;
+    status.replaceChildren(h("p", { className: "badge badge--success" }, [
+      h("span", { "aria-hidden": "true", text: "✓" }), document.createTextNode(" Solved just now"),
+    ]));
+  }
+
+  // ---- the solution form ---------------------------------------------------------
+  function setupSolutionForm(form) {
+    var textarea = form.querySelector("textarea[name=source_code]");
+    var verdict = document.getElementById("verdict");
+    var buttons = Array.prototype.slice.call(form.querySelectorAll("button[data-mode]"));
+    var saveStatus = form.querySelector("[data-save-status]");
+    var maxBytes = parseInt(textarea.dataset.maxBytes || "0", 10);
+    var busy = false;
+
+    function setBusy(value, mode) {
+      busy = value;
+      buttons.forEach(function (button) {
+        button.disabled = value;
+        if (value && button.dataset.mode === mode) button.classList.add("is-busy");
+        if (!value) button.classList.remove("is-busy");
+      });
+      form.setAttribute("aria-busy", value ? "true" : "false");
+    }
+
+    // Autosave: after a pause in typing, and when the tab is hidden (sendBeacon).
+    var lastSaved = textarea.value;
+    var timer = null;
+    function setSaveStatus(text) { if (saveStatus) saveStatus.textContent = text; }
+    function draftBody() {
+      var body = new FormData();
+      body.set("source_code", textarea.value);
+      body.set("csrfmiddlewaretoken", csrfToken(form));
+      return body;
+    }
+    async function saveDraft() {
+      var value = textarea.value;
+      if (value === lastSaved) { setSaveStatus("Saved"); return; }
+      setSaveStatus("Saving…");
+      try {
+        var response = await fetch(form.dataset.draftUrl, {
+          method: "POST", body: draftBody(), credentials: "same-origin",
+          headers: { Accept: "application/json", "X-CSRFToken": csrfToken(form) },
+        });
+        if (response.ok) {
+          lastSaved = value;
+          setSaveStatus(textarea.value === value ? "Saved" : "Unsaved changes");
+        } else {
+          var data = await response.json().catch(function () { return {}; });
+          setSaveStatus(data.error ? "Not saved: " + data.error : "Not saved (HTTP " + response.status + ")");
+        }
+      } catch (networkError) {
+        setSaveStatus("Not saved: offline?");
+      }
+    }
+    function changed() {
+      setSaveStatus("Unsaved changes");
+      clearTimeout(timer);
+      timer = setTimeout(saveDraft, AUTOSAVE_MS);
+    }
+    textarea.addEventListener("editor-change", changed);
+    textarea.addEventListener("input", changed);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden" && textarea.value !== lastSaved && navigator.sendBeacon) {
+        if (navigator.sendBeacon(form.dataset.draftUrl, draftBody())) lastSaved = textarea.value;
+      }
+    });
+
+    // Ctrl/Cmd+Enter runs the visible tests (the editor sends "editor-run").
+    function runShortcut() {
+      var run = buttons.filter(function (b) { return b.dataset.mode === "run"; })[0];
+      if (run && !busy) form.requestSubmit(run);
+    }
+    textarea.addEventListener("editor-run", runShortcut);
+    textarea.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); runShortcut(); }
+    });
+
+    async function follow(data) {
+      var unlock = setTimeout(function () { setBusy(false); }, UNLOCK_AFTER_MS);
+      var result = await poll(data.status_url, function (update) {
+        verdict.replaceChildren(buildVerdict(update));
+        updateHistoryRow(update);
+      });
+      clearTimeout(unlock);
+      setBusy(false);
+      if (result.error === "timeout") {
+        showMessage(verdict, "The grader is taking longer than usual. The verdict will appear in your submission history.", "warning", { href: data.detail_url, text: "Open the submission" });
+      } else if (result.error) {
+        showMessage(verdict, "This submission can no longer be followed: you may have been logged out.", "error", { href: window.location.pathname, text: "Reload the page" });
+      } else if (result.mode === "submit" && result.verdict === "passed") {
+        markSolved();
+      }
+    }
+
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      if (busy) return;
+      var mode = (event.submitter && event.submitter.value) || "submit";
+      var source = textarea.value;
+      var size = new TextEncoder().encode(source).length;
+      if (maxBytes && size > maxBytes) {
+        showMessage(verdict, "Your code is " + size.toLocaleString() + " bytes; the limit is " + maxBytes.toLocaleString() + " bytes. Make it shorter and try again.");
+        return;
+      }
+      if (!source.trim()) {
+        showMessage(verdict, "The editor is empty: write your solution first.");
+        return;
+      }
+      setBusy(true, mode);
+      var body = new FormData(form);
+      body.set("mode", mode);
+      body.set("source_code", source);
+      var response, data = null;
+      try {
+        response = await fetch(form.action, {
+          method: "POST", body: body, credentials: "same-origin",
+          headers: { Accept: "application/json", "X-CSRFToken": csrfToken(form) },
+        });
+        data = await response.json().catch(function () { return null; });
+      } catch (networkError) {
+        setBusy(false);
+        showMessage(verdict, "Could not reach the server. Check your connection and try again.");
+        return;
+      }
+      if (response.status === 202 && data) {
+        lastSaved = source;  // the server stored the draft with the submission
+        setSaveStatus("Saved");
+        verdict.replaceChildren(buildVerdict(data));
+        addHistoryRow(data);
+        follow(data);
+        return;
+      }
+      setBusy(false);
+      if (response.status === 429) {
+        var wait = parseInt(response.headers.get("Retry-After") || "0", 10);
+        showMessage(verdict, (data && data.error) || ("Too many submissions: wait " + wait + " seconds."), "warning");
+      } else if (response.status === 401) {
+        showMessage(verdict, "You are logged out. Copy your code, log in again, and paste it back.", "error", { href: "/accounts/login/?next=" + encodeURIComponent(window.location.pathname), text: "Log in" });
+      } else if (response.status === 403) {
+        showMessage(verdict, "This page is out of date (the security token expired). Copy your code and reload the page.", "error", { href: window.location.pathname, text: "Reload" });
+      } else if (data && data.error) {
+        showMessage(verdict, data.error);
+      } else {
+        showMessage(verdict, "Something went wrong (HTTP " + response.status + "). Please try again.");
+      }
+    });
+
+    // A submission still being graded when the page loaded (e.g. after a reload): follow it.
+    var pending = document.querySelector("tr[data-pending-url]");
+    if (pending) {
+      setBusy(true, "submit");
+      follow({ status_url: pending.dataset.pendingUrl, detail_url: pending.querySelector("a").href });
+    }
+  }
+
+  // ---- hints, one at a time ------------------------------------------------------
+  function setupHints(section) {
+    var hints = Array.prototype.slice.call(section.querySelectorAll("[data-hint]"));
+    var button = section.querySelector("[data-show-hint]");
+    if (!hints.length || !button) return;
+    var key = "hints-shown:" + window.location.pathname;
+    var shown = 0;
+    try { shown = Math.min(parseInt(window.localStorage.getItem(key) || "0", 10) || 0, hints.length); } catch (e) { shown = 0; }
+    function render() {
+      hints.forEach(function (hint, index) { hint.hidden = index >= shown; });
+      button.hidden = shown >= hints.length;
+      button.textContent = shown === 0 ? "Show a hint" : "Show another hint (" + (shown + 1) + " of " + hints.length + ")";
+    }
+    button.addEventListener("click", function () {
+      var hint = hints[shown];
+      shown += 1;
+      try { window.localStorage.setItem(key, String(shown)); } catch (e) { /* private mode */ }
+      render();
+      hint.open = true;
+      hint.querySelector("summary").focus();
+    });
+    render();
+  }
+
+  function start() {
+    var form = document.getElementById("solution-form");
+    if (form) setupSolutionForm(form);
+    document.querySelectorAll("[data-hints]").forEach(setupHints);
+    // The submission page: follow a verdict that is not in yet.
+    var area = document.querySelector("[data-poll-url]");
+    if (area) {
+      poll(area.dataset.pollUrl, function (update) { area.replaceChildren(buildVerdict(update)); });
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

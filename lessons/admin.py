@@ -1,0 +1,109 @@
+"""Admin for courses, stages and lessons, with a rendered Markdown preview of lessons."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from lessons.markdown import render_markdown
+from lessons.models import Course, Lesson, LessonCompletion, Stage
+
+PREVIEW_MAX_CHARS = 500_000
+
+
+class StageInline(admin.TabularInline):
+    model = Stage
+    fields = ("order", "slug", "title", "summary")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "is_published", "updated_at")
+    list_filter = ("is_published",)
+    search_fields = ("title", "slug")
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [StageInline]
+
+
+class LessonInline(admin.TabularInline):
+    model = Lesson
+    fields = ("order", "slug", "title", "is_published")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Stage)
+class StageAdmin(admin.ModelAdmin):
+    list_display = ("title", "course", "order", "slug")
+    list_filter = ("course",)
+    list_select_related = ("course",)
+    search_fields = ("title", "slug")
+    ordering = ("course", "order")
+    inlines = [LessonInline]
+
+
+def markdown_preview(text: str) -> str:
+    """Rendered, sanitised Markdown in a box styled like the lesson page (admin only)."""
+    if not text:
+        return "—"
+    # render_markdown's output is sanitised by nh3, so marking it safe is sound.
+    return format_html('<div class="md-preview prose">{}</div>', mark_safe(render_markdown(text)))
+
+
+@admin.register(Lesson)
+class LessonAdmin(admin.ModelAdmin):
+    list_display = ("title", "course", "stage", "order", "is_published", "updated_at")
+    list_filter = ("course", "stage", "is_published")
+    list_select_related = ("course", "stage")
+    list_editable = ("order", "is_published")
+    search_fields = ("title", "slug", "body")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("preview", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("course", "stage", "slug", "title", "order", "is_published")}),
+        ("Body", {"fields": ("body", "preview", "updated_at")}),
+    )
+
+    @admin.display(description="Preview (as saved)")
+    def preview(self, obj: Lesson) -> str:
+        return markdown_preview(obj.body)
+
+    def get_urls(self):
+        urls = [
+            path(
+                "preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="lessons_lesson_preview",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def preview_view(self, request: HttpRequest) -> HttpResponse:
+        """Render the body being edited, before saving (the change form's Preview button)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        text = request.POST.get("text", "")[:PREVIEW_MAX_CHARS]
+        return JsonResponse({"html": render_markdown(text)})
+
+
+@admin.register(LessonCompletion)
+class LessonCompletionAdmin(admin.ModelAdmin):
+    list_display = ("learner", "lesson", "completed_at")
+    list_filter = ("lesson__course",)
+    list_select_related = ("learner", "lesson")
+    search_fields = ("learner__username", "lesson__title")
+    readonly_fields = ("learner", "lesson", "completed_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

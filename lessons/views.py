@@ -1,0 +1,80 @@
+"""Pages for browsing courses and reading lessons. Anyone may read; progress needs login."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from exercises.selectors import course_cards, course_roadmap, lesson_exercise_entries
+from lessons.forms import LessonCompletionForm
+from lessons.models import Lesson
+from lessons.selectors import (
+    courses_published,
+    lesson_is_completed,
+    lesson_neighbours,
+    lesson_published_in,
+)
+from lessons.services import lesson_complete, lesson_uncomplete
+
+
+@require_GET
+def course_list(request: HttpRequest) -> HttpResponse:
+    cards = course_cards(learner=request.user)
+    return render(request, "lessons/course_list.html", {"cards": cards})
+
+
+@require_GET
+def course_detail(request: HttpRequest, course_slug: str) -> HttpResponse:
+    course = get_object_or_404(courses_published(), slug=course_slug)
+    roadmap = course_roadmap(course=course, learner=request.user)
+    return render(request, "lessons/course_detail.html", {"course": course, "roadmap": roadmap})
+
+
+def _lesson_or_404(course_slug: str, lesson_slug: str) -> Lesson:
+    course = get_object_or_404(courses_published(), slug=course_slug)
+    try:
+        return lesson_published_in(course=course, slug=lesson_slug)
+    except Lesson.DoesNotExist:
+        raise Http404("No such lesson.") from None
+
+
+@require_GET
+def lesson_detail(request: HttpRequest, course_slug: str, lesson_slug: str) -> HttpResponse:
+    lesson = _lesson_or_404(course_slug, lesson_slug)
+    previous, following = lesson_neighbours(lesson=lesson)
+    context = {
+        "course": lesson.course,
+        "lesson": lesson,
+        "previous": previous,
+        "next": following,
+        "completed": lesson_is_completed(learner=request.user, lesson=lesson),
+        "exercises": lesson_exercise_entries(lesson=lesson, learner=request.user),
+    }
+    return render(request, "lessons/lesson_detail.html", context)
+
+
+@require_POST
+def lesson_completion(request: HttpRequest, course_slug: str, lesson_slug: str) -> HttpResponse:
+    lesson = _lesson_or_404(course_slug, lesson_slug)
+    lesson_url = reverse("lessons:lesson_detail", args=[course_slug, lesson_slug])
+    if not request.user.is_authenticated:
+        # Back to the lesson after logging in: this URL only answers POST.
+        return redirect_to_login(lesson_url)
+    form = LessonCompletionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That request could not be understood; nothing was changed.")
+        return redirect(lesson_url)
+    if form.cleaned_data["completed"]:
+        lesson_complete(learner=request.user, lesson=lesson)
+        messages.success(request, f"“{lesson.title}” is marked as complete.")
+        following = lesson_neighbours(lesson=lesson)[1]
+        if following is not None and form.cleaned_data["continue_to_next"]:
+            return redirect("lessons:lesson_detail", course_slug, following.slug)
+    else:
+        lesson_uncomplete(learner=request.user, lesson=lesson)
+        messages.info(request, f"“{lesson.title}” is no longer marked as complete.")
+    return redirect(lesson_url)

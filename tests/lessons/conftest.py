@@ -1,0 +1,1 @@
+from tests.lessons.web import learner, other_learner, staff, web_settings  # noqa: F401
