@@ -69,13 +69,19 @@ class ApiClient(Client):
         return self.post(path, data=body, content_type="application/json", **extra)
 
 
+def session_client(user, **defaults) -> "ApiClient":
+    """An ApiClient logged in as `user` by session."""
+    # UserFactory sets the password after creating the row and skips the save, so the
+    # session's auth hash would not match the stored row: save it first.
+    user.save()
+    client = ApiClient(**defaults)
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def api_user(db):
-    user = UserFactory(username="ada")
-    # The factory sets the password after creating the row and skips the save, so the
-    # session's auth hash would not match the stored user: save it.
-    user.save()
-    return user
+    return UserFactory(username="ada")
 
 
 @pytest.fixture
@@ -97,9 +103,7 @@ def anon() -> ApiClient:
 @pytest.fixture
 def session_api(api_user) -> ApiClient:
     """Authenticated by session, with CSRF checks enforced as in a browser."""
-    client = ApiClient(enforce_csrf_checks=True)
-    client.force_login(api_user)
-    return client
+    return session_client(api_user, enforce_csrf_checks=True)
 
 
 @pytest.fixture

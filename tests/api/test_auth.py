@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import ApiToken
 from exercises.api.routes import ROUTES
 from exercises.models import Submission
-from tests.api.conftest import ApiClient
+from tests.api.conftest import ApiClient, session_client
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +39,7 @@ def test_every_protected_endpoint_answers_401_json_without_credentials(course, a
 
 @pytest.mark.parametrize(("method", "path"), PROTECTED)
 def test_an_invalid_token_is_401_even_with_a_valid_session(course, api_user, method, path):
-    client = ApiClient(HTTP_AUTHORIZATION="Bearer cp_not-a-real-token")
-    client.force_login(api_user)
+    client = session_client(api_user, HTTP_AUTHORIZATION="Bearer cp_not-a-real-token")
 
     response = getattr(client, method)(_url(path))
 
