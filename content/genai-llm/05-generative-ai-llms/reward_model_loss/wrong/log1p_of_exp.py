@@ -1,4 +1,4 @@
-"""log1p(exp(-m)) is the right formula but still overflows: for a margin of -1000, exp(1000) is inf in floating point. Split off the large part first (log(1 + e^x) = x + log(1 + e^-x) for x > 0), or use a built-in stable log-sigmoid or softplus."""
+"""For large negative margins the loss overflows: log1p(exp(-m)) is the right formula, but exp(1000) is inf in floating point (and log(sigmoid(m)) meets sigmoid(-1000) = 0). Split off the large part first (log(1 + e^x) = x + log(1 + e^-x) for x > 0), or use a built-in stable log-sigmoid or softplus."""
 import torch
 
 

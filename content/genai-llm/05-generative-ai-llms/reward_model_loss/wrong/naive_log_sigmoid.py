@@ -1,4 +1,4 @@
-"""log(sigmoid(m)) fails for large negative margins: sigmoid(-1000) rounds to 0 and log(0) = -inf. Compute log-sigmoid directly and stably (torch.nn.functional.logsigmoid, or -softplus(-m))."""
+"""For large negative margins the loss overflows: sigmoid(-1000) rounds to 0, so log(sigmoid(m)) is -inf (and the equivalent log1p(exp(-m)) meets exp(1000) = inf). Compute log-sigmoid without forming either: torch.nn.functional.logsigmoid, softplus, or split off the large part yourself."""
 import torch
 
 
