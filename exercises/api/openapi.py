@@ -85,7 +85,11 @@ def _path_item(route: Route) -> dict:
 
 
 def _operation(operation: Operation) -> dict:
-    success = {"description": operation.summary, "content": _json(ref(operation.response))}
+    if operation.media_type == "application/json":
+        content = _json(ref(operation.response))
+    else:
+        content = {operation.media_type: {"schema": {"type": "string"}}}
+    success = {"description": operation.summary, "content": content}
     if operation.headers:
         success["headers"] = {
             name: {"description": text, "schema": {"type": "string"}}

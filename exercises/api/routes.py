@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from exercises.api.views import courses, exercises, lessons, meta, progress, submissions
+from exercises.api.views import client, courses, exercises, lessons, meta, progress, submissions
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Operation:
     errors: tuple[int, ...] = (401, 404)
     public: bool = False  # no authentication needed
     headers: dict[str, str] = field(default_factory=dict)  # success response headers
+    media_type: str = "application/json"  # other types answer a plain string
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,15 @@ ROUTES: tuple[Route, ...] = (
         "openapi.json", "openapi", meta.openapi,
         (Operation("get", "openapi", "This document: the API's OpenAPI 3.1 description",
                    "OpenApiDocument", public=True, errors=(401,)),),
+    ),
+    Route(
+        "client.py", "client_script", client.client_script,
+        (Operation(
+            "get", "getClient", "The command-line client: one Python file, standard library only",
+            "", media_type="text/x-python", public=True, errors=(401,),
+            description="Save it and run `python client.py submit SLUG FILE --url URL "
+            "--token TOKEN`; see docs/api.md.",
+        ),),
     ),
     Route(
         "courses/", "course_list", courses.course_list,
