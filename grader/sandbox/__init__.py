@@ -54,8 +54,14 @@ def _close_all() -> None:
 if hasattr(os, "register_at_fork"):
     # The lock may be held by another thread at fork time: give the child a fresh one.
     def _after_fork_in_child() -> None:
-        global _lock
+        global _lock, _owner_pid
         _lock = threading.Lock()
+        # Close the inherited zygote channel and slot lock now: a forked child that never
+        # grades must not keep its parent's slot locked after the parent is gone.
+        for inherited in _instances.values():
+            inherited.forget()
+        _instances.clear()
+        _owner_pid = os.getpid()
 
     os.register_at_fork(after_in_child=_after_fork_in_child)
 

@@ -13,6 +13,7 @@ import io
 import math
 import os
 import resource
+import signal
 import sys
 
 CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC = 0x00020000, 0x40000000, 0x08000000
@@ -48,6 +49,9 @@ def enter(job: dict, config: dict, scratch: str | None) -> None:
         with open("/proc/self/oom_score_adj", "w") as f:
             f.write("1000")
     _rlimits(limits, confined)
+    # Python starts with SIGXFSZ ignored; restored, a file past RLIMIT_FSIZE ends the job
+    # with a signal the host can tell apart (output_limit) instead of an OSError.
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     home = "/tmp" if confined else scratch
     _redirect_stdio()
     if confined:

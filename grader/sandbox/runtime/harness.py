@@ -38,6 +38,8 @@ def run_job(job: dict, case_frames: list[bytes], forbidden_hits: list[str]) -> N
         fn = _load(job["source"], job["entry_point"])
     except BaseException as exc:  # noqa: BLE001 - anything the module does at import is its error
         out.frame({"t": "load", "error": _error_data(exc)})
+        if _is_allocation_failure(exc):
+            out.frame({"t": "memory"})
         _finish(out, forbidden_hits)
     out.frame({"t": "load", "error": None})
     for raw in case_frames:

@@ -1,0 +1,9 @@
+# expect: error
+"""Exit while the module loads."""
+import sys
+
+sys.exit("bye")
+
+
+def double(x):
+    return 2 * x

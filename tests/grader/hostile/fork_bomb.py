@@ -1,0 +1,8 @@
+# expect: error
+"""Classic fork bomb: fork() is refused by seccomp (clone without CLONE_THREAD)."""
+import os
+
+
+def double(x):
+    while True:
+        os.fork()

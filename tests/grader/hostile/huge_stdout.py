@@ -1,0 +1,9 @@
+# expect: output_limit
+"""Flood stdout: the host reads at most 1 MiB, keeps 8 KiB, and stops the job."""
+import sys
+
+
+def double(x):
+    line = "spam " * 200 + "\n"
+    while True:
+        sys.stdout.write(line)

@@ -1,0 +1,8 @@
+# expect: memory_limit
+"""Pure-Python growth, a megabyte at a time, until something gives."""
+
+
+def double(x):
+    hoard = []
+    while True:
+        hoard.append(bytearray(1 << 20))

@@ -1,0 +1,7 @@
+# expect: failed
+"""Return the environment as the answer: its text must never reach the learner's screen."""
+import os
+
+
+def double(x):
+    return "|".join(f"{k}={v}" for k, v in os.environ.items())

@@ -1,0 +1,7 @@
+# expect: error
+"""Read from an unmapped address: SIGSEGV ends the child, the host reports the signal."""
+import ctypes
+
+
+def double(x):
+    return ctypes.c_char.from_address(8).value

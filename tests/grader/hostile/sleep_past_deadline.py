@@ -1,0 +1,8 @@
+# expect: timeout
+"""Sleeping uses no CPU: only the host's wall clock stops it."""
+import time
+
+
+def double(x):
+    time.sleep(3600)
+    return 2 * x

@@ -1,0 +1,63 @@
+"""Every file in tests/grader/hostile is a learner submission that attacks the sandbox.
+
+Each runs through the real sandbox and trusted judging, and must get exactly the verdict on
+its first line. Afterwards: the same sandbox still grades a correct submission, nothing of
+the job's slot uid is alive, no canary secret appears in anything the run returned, and
+neither Redis nor PostgreSQL accepted a connection while it ran.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from grader.sandbox import slots
+from tests.grader.sandbox import double_exercise
+
+pytestmark = pytest.mark.sandbox
+
+HOSTILE_DIR = Path(__file__).resolve().parent.parent / "hostile"
+EXPECT = re.compile(r"^# expect: (passed|failed|error|timeout|memory_limit|output_limit)\n")
+FILES = sorted(HOSTILE_DIR.glob("*.py"))
+# Other suites may share the Redis and PostgreSQL of this machine: a counter that moved is
+# re-checked by running the submission again; a real leak moves it every time.
+COUNTER_ATTEMPTS = 8
+
+
+def expected_verdict(path: Path) -> str:
+    match = EXPECT.match(path.read_text())
+    assert match, f"{path.name} must start with '# expect: <verdict>'"
+    return match.group(1)
+
+
+def test_the_hostile_suite_is_large_enough():
+    assert len(FILES) >= 40
+    for path in FILES:
+        expected_verdict(path)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_hostile_submission(path, sandbox, canary, service_counters):
+    source = path.read_text()
+    want = expected_verdict(path)
+
+    for attempt in range(COUNTER_ATTEMPTS):
+        before = service_counters.read()
+        graded = double_exercise.grade(sandbox, source)
+        after = service_counters.read()
+        if after == before:
+            break
+    assert after == before, f"Redis/PostgreSQL connections moved {before} -> {after} every time"
+
+    details = [(r.status, r.message, r.load_error, r.results[:2]) for r in graded.runs]
+    assert graded.verdict == want, f"{path.name}: got {graded.verdict}; runs: {details}"
+    assert all(not r.unsafe for r in graded.runs)
+
+    assert slots.pids_of_uid(sandbox.slot.uid) == [], "a process of the job survived it"
+    assert sandbox.slot.cgroup is None or sandbox.slot.cgroup.pids() == []
+
+    for text in graded.texts():
+        assert canary not in text, f"{path.name} leaked the canary"
+
+    follow_up = double_exercise.grade(sandbox, double_exercise.CORRECT)
+    assert follow_up.verdict == "passed", [(r.status, r.message, r.results) for r in follow_up.runs]
