@@ -1,4 +1,5 @@
 """heapq.nsmallest with the key (-score, sequence); sequences as tuples."""
+
 import heapq
 
 

@@ -1,5 +1,6 @@
 """Beams are kept in lexicographic order, so the flattened (beam, token) index order IS the
 lexicographic order of the candidates: a stable argsort on -score then breaks ties right."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Vectorised: all candidates as a (beams * V, t) token matrix, ranked with np.lexsort."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """A small model object with fit / logprob, as a library would structure it."""
+
 import math
 from collections import Counter
 
@@ -15,7 +16,7 @@ class BigramLM:
         self.contexts = Counter()
         for s in sentences:
             padded = [self.BOS] + list(s) + [self.EOS]
-            self.bigrams.update(zip(padded, padded[1:]))
+            self.bigrams.update(zip(padded, padded[1:], strict=False))
             self.contexts.update(padded[:-1])
         return self
 
@@ -31,7 +32,7 @@ class BigramLM:
         total, n = 0.0, 0
         for s in sentences:
             padded = [self.BOS] + self.normalise(s) + [self.EOS]
-            for prev, word in zip(padded, padded[1:]):
+            for prev, word in zip(padded, padded[1:], strict=False):
                 total += self.logprob(prev, word)
                 n += 1
         return math.exp(-total / n)

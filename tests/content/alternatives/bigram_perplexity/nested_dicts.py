@@ -1,4 +1,5 @@
 """Nested defaultdicts of counts, unknown words mapped through a helper, math.fsum."""
+
 import math
 from collections import defaultdict
 

@@ -1,4 +1,5 @@
 """A count matrix over the vocabulary, filled with np.add.at; vectorised log-probabilities."""
+
 import numpy as np
 
 

@@ -3,7 +3,7 @@ pair are recounted. Returns the merges as lists."""
 
 
 def _pairs(symbols):
-    return list(zip(symbols, symbols[1:]))
+    return list(zip(symbols, symbols[1:], strict=False))
 
 
 def bpe_train(words, num_merges):

@@ -1,4 +1,6 @@
-"""Sennrich-style: words kept as space-joined strings, merges applied with a boundary-aware regex."""
+"""Sennrich-style: words kept as space-joined strings, merges applied with a
+boundary-aware regex."""
+
 import re
 from collections import defaultdict
 

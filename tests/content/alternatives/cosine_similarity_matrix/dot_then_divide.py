@@ -1,4 +1,5 @@
 """All dot products first, then divide by the outer product of the clamped lengths."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Pair by pair with the math module."""
+
 import math
 
 import numpy as np
@@ -10,5 +11,5 @@ def cosine_similarity_matrix(A, B, eps=1e-8):
     out = np.zeros((A.shape[0], B.shape[0]))
     for i, a in enumerate(A.tolist()):
         for j, b in enumerate(B.tolist()):
-            out[i, j] = sum(x * y for x, y in zip(a, b)) / (a_len[i] * b_len[j])
+            out[i, j] = sum(x * y for x, y in zip(a, b, strict=True)) / (a_len[i] * b_len[j])
     return out

@@ -1,4 +1,5 @@
 """torch's cosine_similarity clamps each norm separately, the same rule; result as a tensor."""
+
 import numpy as np
 import torch
 import torch.nn.functional as F

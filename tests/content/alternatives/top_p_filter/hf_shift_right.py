@@ -1,5 +1,6 @@
 """The usual library shape: sort the logits, mark tokens past p, shift the mark right by one
 so that the crossing token stays, scatter the mark back along the last dimension."""
+
 import torch
 
 

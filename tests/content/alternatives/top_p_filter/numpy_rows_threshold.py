@@ -1,5 +1,6 @@
 """Row by row in numpy (float64): count the kept tokens, then keep every token whose
 probability is at least the smallest kept one (no ties at the cut, so this is the same set)."""
+
 import numpy as np
 import torch
 

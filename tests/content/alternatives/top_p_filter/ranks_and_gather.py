@@ -1,4 +1,5 @@
 """No scatter: each token's rank (argsort of the argsort) picks its sorted 'mass before'."""
+
 import torch
 import torch.nn.functional as F
 

@@ -1,4 +1,5 @@
 """Plain Python per query: heapq.nsmallest on (-score, index); results as a list of arrays."""
+
 import heapq
 import math
 

@@ -1,5 +1,6 @@
 """Selection without a full sort: everything strictly above the k-th best score, then the
 lowest-index rows equal to it, then a sort of just those k by (-score, index)."""
+
 import numpy as np
 
 

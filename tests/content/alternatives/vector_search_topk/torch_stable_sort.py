@@ -1,4 +1,5 @@
 """torch: F.normalize, then a stable descending sort (equal scores keep index order)."""
+
 import torch
 import torch.nn.functional as F
 

@@ -3,6 +3,7 @@ import numpy as np
 
 
 def cosine_similarity_matrix(A, B, eps=1e-8):
-    A_unit = A / np.linalg.norm(A, axis=1, keepdims=True)
-    B_unit = B / np.linalg.norm(B, axis=1, keepdims=True)
-    return A_unit @ B_unit.T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        A_unit = A / np.linalg.norm(A, axis=1, keepdims=True)
+        B_unit = B / np.linalg.norm(B, axis=1, keepdims=True)
+        return A_unit @ B_unit.T
