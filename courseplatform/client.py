@@ -47,7 +47,9 @@ class Api:
     ) -> dict:
         data = None if body is None else json.dumps(body).encode("utf-8")
         request = urllib.request.Request(
-            self.base_url + path, data=data, method=method,
+            self.base_url + path,
+            data=data,
+            method=method,
             headers={
                 "Authorization": f"Bearer {self.token}",
                 "Accept": "application/json",
@@ -70,8 +72,10 @@ def _json_body(raw: bytes, status: int) -> dict:
     try:
         body = json.loads(raw)
     except ValueError:
-        raise ClientError(f"the server answered HTTP {status} with something that is not JSON "
-                          "(is --url the platform's address?)") from None
+        raise ClientError(
+            f"the server answered HTTP {status} with something that is not JSON "
+            "(is --url the platform's address?)"
+        ) from None
     if not isinstance(body, dict):
         raise ClientError(f"the server answered HTTP {status} with unexpected JSON")
     return body
@@ -99,8 +103,11 @@ def submit(api: Api, slug: str, source: str, *, mode: str, timeout: float, out) 
     submission_id = submission.get("id")
     if type(submission_id) is not int:
         raise ClientError("the server's answer has no submission id")
-    print(f"Submitted {slug} (submission {submission_id}); waiting for the verdict...",
-          file=out, flush=True)
+    print(
+        f"Submitted {slug} (submission {submission_id}); waiting for the verdict...",
+        file=out,
+        flush=True,
+    )
     deadline = time.monotonic() + timeout
     delay = 0.1
     while submission.get("status") != "done":
@@ -147,14 +154,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("submit", help="submit FILE as a solution of exercise SLUG")
     sub.add_argument("slug", help="the exercise's slug, e.g. softmax")
     sub.add_argument("file", help="the Python file with your solution")
-    sub.add_argument("--url", default=os.environ.get("COURSEPLATFORM_URL"),
-                     help="the platform's address (default: $COURSEPLATFORM_URL)")
-    sub.add_argument("--token", default=os.environ.get("COURSEPLATFORM_TOKEN"),
-                     help="your API token (default: $COURSEPLATFORM_TOKEN)")
-    sub.add_argument("--run", action="store_true",
-                     help="run the visible cases only (does not count as an attempt)")
-    sub.add_argument("--timeout", type=float, default=120.0,
-                     help="seconds to wait for the verdict (default: 120)")
+    sub.add_argument(
+        "--url",
+        default=os.environ.get("COURSEPLATFORM_URL"),
+        help="the platform's address (default: $COURSEPLATFORM_URL)",
+    )
+    sub.add_argument(
+        "--token",
+        default=os.environ.get("COURSEPLATFORM_TOKEN"),
+        help="your API token (default: $COURSEPLATFORM_TOKEN)",
+    )
+    sub.add_argument(
+        "--run",
+        action="store_true",
+        help="run the visible cases only (does not count as an attempt)",
+    )
+    sub.add_argument(
+        "--timeout",
+        type=float,
+        default=120.0,
+        help="seconds to wait for the verdict (default: 120)",
+    )
     return parser
 
 
@@ -163,8 +183,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         source = _check_args(args)
         submission = submit(
-            Api(args.url, args.token), args.slug, source,
-            mode="run" if args.run else "submit", timeout=args.timeout, out=sys.stdout,
+            Api(args.url, args.token),
+            args.slug,
+            source,
+            mode="run" if args.run else "submit",
+            timeout=args.timeout,
+            out=sys.stdout,
         )
     except ClientError as exc:
         print(f"error: {' '.join(str(exc).split())}", file=sys.stderr)
@@ -182,8 +206,10 @@ def _check_args(args: argparse.Namespace) -> str:
     if urllib.parse.urlsplit(args.url).scheme not in ("http", "https"):
         raise ClientError(f"--url must start with http:// or https://, not {args.url!r}")
     if not args.token:
-        raise ClientError("no API token: pass --token or set COURSEPLATFORM_TOKEN "
-                          "(your instructor can make one with `manage.py createtoken`)")
+        raise ClientError(
+            "no API token: pass --token or set COURSEPLATFORM_TOKEN "
+            "(your instructor can make one with `manage.py createtoken`)"
+        )
     if not args.timeout > 0:
         raise ClientError("--timeout must be a positive number of seconds")
     try:

@@ -150,7 +150,8 @@ def read_exercise(folder: Path) -> ExerciseSpec:
         ("limits", limits, {"wall_seconds", "cpu_seconds", "memory_mb"}),
     ):
         if set(table) - keys:
-            raise PackageError(f"{toml_path}: [{name}] has unknown keys {sorted(set(table) - keys)}")
+            unknown_keys = sorted(set(table) - keys)
+            raise PackageError(f"{toml_path}: [{name}] has unknown keys {unknown_keys}")
         for key in keys & set(table):
             value = _get(table, key, int if key == "memory_mb" else float, toml_path)
             # A zero or negative limit (or a NaN tolerance) would make every verdict wrong.

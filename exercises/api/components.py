@@ -33,14 +33,19 @@ URL = {"type": "string", "format": "uri"}
 TIME = {"type": ["string", "null"], "format": "date-time"}
 SLUG = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}
 KIND = {"type": "string", "enum": ["numpy", "torch", "python"]}
-SCORE = {"type": ["number", "null"], "minimum": 0, "maximum": 1,
-         "description": "Fraction of cases passed; null until graded."}
+SCORE = {
+    "type": ["number", "null"],
+    "minimum": 0,
+    "maximum": 1,
+    "description": "Fraction of cases passed; null until graded.",
+}
 
 
 def _urls(*names: str) -> dict:
     properties = {name: URL for name in names}
     properties["html"] = {
-        "type": ["string", "null"], "format": "uri",
+        "type": ["string", "null"],
+        "format": "uri",
         "description": "The web page (null if this deployment does not serve it).",
     }
     return obj(properties)
@@ -72,64 +77,115 @@ SCHEMAS: dict[str, dict] = {
         "description": "An OpenAPI 3.1 document.",
         "required": ["openapi", "info", "paths"],
     },
-    "CourseSummary": obj({"slug": SLUG, "title": STRING, "summary": STRING,
-                          "urls": _urls("self")}),
+    "CourseSummary": obj({"slug": SLUG, "title": STRING, "summary": STRING, "urls": _urls("self")}),
     "CourseList": obj({"results": array(ref("CourseSummary"))}),
-    "LessonSummary": obj({"slug": SLUG, "title": STRING, "order": {"type": "integer"},
-                          "urls": _urls("self")}),
-    "ExerciseSummary": obj({
-        "slug": SLUG, "title": STRING, "kind": KIND, "order": {"type": "integer"},
-        "lesson": {"type": ["string", "null"], "description": "Slug of the lesson it practises."},
-        "urls": _urls("self"),
-    }),
-    "Stage": obj({
-        "slug": SLUG, "title": STRING, "summary": STRING,
-        "lessons": array(ref("LessonSummary")),
-        "exercises": array(ref("ExerciseSummary")),
-    }),
-    "CourseDetail": obj({
-        "slug": SLUG, "title": STRING, "summary": STRING, "urls": _urls("self"),
-        "description": {"type": "string", "description": "Markdown."},
-        "stages": array(ref("Stage")),
-    }),
-    "LessonDetail": obj({
-        "slug": SLUG, "title": STRING, "order": {"type": "integer"}, "urls": _urls("self"),
-        "course": SLUG, "stage": SLUG,
-        "body": {"type": "string", "description": "Markdown with $inline$ and $$display$$ math."},
-        "completed": {"type": "boolean", "description": "Whether you marked it complete."},
-        "exercises": array(ref("ExerciseSummary")),
-    }),
-    "ExerciseDetail": obj({
-        "slug": SLUG, "title": STRING, "kind": KIND, "order": {"type": "integer"},
-        "lesson": NULLABLE_STRING,
-        "urls": _urls("self", "submissions"),
-        "course": SLUG, "stage": SLUG,
-        "entry_point": {"type": "string", "description": "The function to define."},
-        "statement": {"type": "string", "description": "Markdown."},
-        "starter_code": STRING,
-        "tolerance": obj({"rtol": {"type": "number"}, "atol": {"type": "number"}},
-                         description="Values compare as |got - expected| <= atol + rtol * "
-                         "|expected|, in float64."),
-        "limits": obj({"wall_seconds": {"type": "number"}, "cpu_seconds": {"type": "number"},
-                       "memory_mb": {"type": "integer"}}),
-        "hints": array(STRING),
-        "forbidden": array({"type": "string", "description": "A call the solution must not "
-                            "use (checked on a best-effort basis)."}),
-        "visible_cases": {
-            **array(STRING),
-            "description": "Names of the visible cases whose names are literal in the "
-            "exercise's cases (hidden cases are never listed).",
-        },
-        "progress": obj(PROGRESS_FIELDS, description="Your progress on this exercise."),
-    }),
+    "LessonSummary": obj(
+        {"slug": SLUG, "title": STRING, "order": {"type": "integer"}, "urls": _urls("self")}
+    ),
+    "ExerciseSummary": obj(
+        {
+            "slug": SLUG,
+            "title": STRING,
+            "kind": KIND,
+            "order": {"type": "integer"},
+            "lesson": {
+                "type": ["string", "null"],
+                "description": "Slug of the lesson it practises.",
+            },
+            "urls": _urls("self"),
+        }
+    ),
+    "Stage": obj(
+        {
+            "slug": SLUG,
+            "title": STRING,
+            "summary": STRING,
+            "lessons": array(ref("LessonSummary")),
+            "exercises": array(ref("ExerciseSummary")),
+        }
+    ),
+    "CourseDetail": obj(
+        {
+            "slug": SLUG,
+            "title": STRING,
+            "summary": STRING,
+            "urls": _urls("self"),
+            "description": {"type": "string", "description": "Markdown."},
+            "stages": array(ref("Stage")),
+        }
+    ),
+    "LessonDetail": obj(
+        {
+            "slug": SLUG,
+            "title": STRING,
+            "order": {"type": "integer"},
+            "urls": _urls("self"),
+            "course": SLUG,
+            "stage": SLUG,
+            "body": {
+                "type": "string",
+                "description": "Markdown with $inline$ and $$display$$ math.",
+            },
+            "completed": {"type": "boolean", "description": "Whether you marked it complete."},
+            "exercises": array(ref("ExerciseSummary")),
+        }
+    ),
+    "ExerciseDetail": obj(
+        {
+            "slug": SLUG,
+            "title": STRING,
+            "kind": KIND,
+            "order": {"type": "integer"},
+            "lesson": NULLABLE_STRING,
+            "urls": _urls("self", "submissions"),
+            "course": SLUG,
+            "stage": SLUG,
+            "entry_point": {"type": "string", "description": "The function to define."},
+            "statement": {"type": "string", "description": "Markdown."},
+            "starter_code": STRING,
+            "tolerance": obj(
+                {"rtol": {"type": "number"}, "atol": {"type": "number"}},
+                description="Values compare as |got - expected| <= atol + rtol * "
+                "|expected|, in float64.",
+            ),
+            "limits": obj(
+                {
+                    "wall_seconds": {"type": "number"},
+                    "cpu_seconds": {"type": "number"},
+                    "memory_mb": {"type": "integer"},
+                }
+            ),
+            "hints": array(STRING),
+            "forbidden": array(
+                {
+                    "type": "string",
+                    "description": "A call the solution must not "
+                    "use (checked on a best-effort basis).",
+                }
+            ),
+            "visible_cases": {
+                **array(STRING),
+                "description": "Names of the visible cases whose names are literal in the "
+                "exercise's cases (hidden cases are never listed).",
+            },
+            "progress": obj(PROGRESS_FIELDS, description="Your progress on this exercise."),
+        }
+    ),
     "SubmissionCreate": {
         "type": "object",
         "properties": {
-            "source_code": {"type": "string", "minLength": 1,
-                            "description": "One Python module defining the entry point; at "
-                            "most SUBMISSION_MAX_BYTES (default 100 KiB) of UTF-8, else 413."},
-            "mode": {"type": "string", "enum": ["submit", "run"], "default": "submit",
-                     "description": "`run` grades the visible cases only."},
+            "source_code": {
+                "type": "string",
+                "minLength": 1,
+                "description": "One Python module defining the entry point; at "
+                "most SUBMISSION_MAX_BYTES (default 100 KiB) of UTF-8, else 413.",
+            },
+            "mode": {
+                "type": "string",
+                "enum": ["submit", "run"],
+                "default": "submit",
+                "description": "`run` grades the visible cases only.",
+            },
         },
         "required": ["source_code"],
         "additionalProperties": False,
@@ -146,45 +202,76 @@ SCHEMAS: dict[str, dict] = {
         "additionalProperties": False,
         "description": "A hidden case carries only its name and whether it passed.",
     },
-    "SubmissionSummary": obj({
-        "id": {"type": "integer"}, "exercise": SLUG,
-        "mode": {"type": "string", "enum": ["submit", "run"]},
-        "status": {"type": "string", "enum": ["queued", "running", "done"]},
-        "verdict": {"type": ["string", "null"],
-                    "enum": ["passed", "failed", "error", "timeout", "memory_limit",
-                             "output_limit", None],
-                    "description": "Null until `status` is `done`."},
-        "score": SCORE,
-        "created_at": TIME, "graded_at": TIME,
-        "urls": _urls("self"),
-    }),
-    "SubmissionList": obj({
-        "results": array(ref("SubmissionSummary")),
-        "next": {"type": ["string", "null"], "format": "uri",
-                 "description": "The next (older) page, or null."},
-    }),
+    "SubmissionSummary": obj(
+        {
+            "id": {"type": "integer"},
+            "exercise": SLUG,
+            "mode": {"type": "string", "enum": ["submit", "run"]},
+            "status": {"type": "string", "enum": ["queued", "running", "done"]},
+            "verdict": {
+                "type": ["string", "null"],
+                "enum": [
+                    "passed",
+                    "failed",
+                    "error",
+                    "timeout",
+                    "memory_limit",
+                    "output_limit",
+                    None,
+                ],
+                "description": "Null until `status` is `done`.",
+            },
+            "score": SCORE,
+            "created_at": TIME,
+            "graded_at": TIME,
+            "urls": _urls("self"),
+        }
+    ),
+    "SubmissionList": obj(
+        {
+            "results": array(ref("SubmissionSummary")),
+            "next": {
+                "type": ["string", "null"],
+                "format": "uri",
+                "description": "The next (older) page, or null.",
+            },
+        }
+    ),
 }
 
 SCHEMAS["SubmissionDetail"] = obj(
-    SCHEMAS["SubmissionSummary"]["properties"] | {
+    SCHEMAS["SubmissionSummary"]["properties"]
+    | {
         "cases": array(ref("CaseResult")),
-        "message": {"type": "string", "description": "Overall feedback: a traceback of a "
-                    "visible failure, a hint when the mistake is recognised."},
+        "message": {
+            "type": "string",
+            "description": "Overall feedback: a traceback of a "
+            "visible failure, a hint when the mistake is recognised.",
+        },
         "stdout": {"type": "string", "description": "Output of the visible cases, capped."},
         "warning": STRING,
-        "exercise_version": {"type": "string",
-                             "description": "Content hash of the exercise version graded."},
+        "exercise_version": {
+            "type": "string",
+            "description": "Content hash of the exercise version graded.",
+        },
         "source_code": STRING,
         "started_at": TIME,
     }
 )
 
-_STAGE_PROGRESS = obj({
-    "slug": SLUG, "title": STRING,
-    "lessons_total": {"type": "integer"}, "lessons_completed": {"type": "integer"},
-    "exercises_total": {"type": "integer"}, "exercises_solved": {"type": "integer"},
-    "exercises": array(obj({"slug": SLUG, "title": STRING} | PROGRESS_FIELDS)),
-})
-SCHEMAS["Progress"] = obj({
-    "courses": array(obj({"slug": SLUG, "title": STRING, "stages": array(_STAGE_PROGRESS)})),
-})
+_STAGE_PROGRESS = obj(
+    {
+        "slug": SLUG,
+        "title": STRING,
+        "lessons_total": {"type": "integer"},
+        "lessons_completed": {"type": "integer"},
+        "exercises_total": {"type": "integer"},
+        "exercises_solved": {"type": "integer"},
+        "exercises": array(obj({"slug": SLUG, "title": STRING} | PROGRESS_FIELDS)),
+    }
+)
+SCHEMAS["Progress"] = obj(
+    {
+        "courses": array(obj({"slug": SLUG, "title": STRING, "stages": array(_STAGE_PROGRESS)})),
+    }
+)

@@ -77,8 +77,10 @@ def api_view(*methods: str, auth: bool = True) -> Callable:
                 return _unauthorized("invalid or revoked API token")
             if request.method not in allowed:
                 return error_response(
-                    405, f"method {request.method} not allowed here",
-                    headers={"Allow": ", ".join(allowed)}, allowed=list(methods),
+                    405,
+                    f"method {request.method} not allowed here",
+                    headers={"Allow": ", ".join(allowed)},
+                    allowed=list(methods),
                 )
             if auth and not request.user.is_authenticated:
                 return _unauthorized(

@@ -56,8 +56,11 @@ def _document() -> dict:
         "components": {
             "schemas": SCHEMAS,
             "securitySchemes": {
-                "bearerAuth": {"type": "http", "scheme": "bearer",
-                               "description": "A personal API token (cp_...)."},
+                "bearerAuth": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "A personal API token (cp_...).",
+                },
                 "sessionAuth": {"type": "apiKey", "in": "cookie", "name": "sessionid"},
             },
         },
@@ -102,8 +105,10 @@ def _operation(operation: Operation) -> dict:
             responses["429"]["headers"] = {
                 "Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}
             }
-    responses["default"] = {"description": "Any other error (e.g. 405).",
-                            "content": _json(ref("Error"))}
+    responses["default"] = {
+        "description": "Any other error (e.g. 405).",
+        "content": _json(ref("Error")),
+    }
     result = {
         "operationId": operation.operation_id,
         "summary": operation.summary,
@@ -113,8 +118,13 @@ def _operation(operation: Operation) -> dict:
         result["description"] = operation.description
     if operation.query:
         result["parameters"] = [
-            {"name": p.name, "in": "query", "required": p.required,
-             "description": p.description, "schema": p.schema}
+            {
+                "name": p.name,
+                "in": "query",
+                "required": p.required,
+                "description": p.description,
+                "schema": p.schema,
+            }
             for p in operation.query
         ]
     if operation.body:

@@ -49,93 +49,178 @@ COURSE_SLUG = {"slug": "The course's slug."}
 
 ROUTES: tuple[Route, ...] = (
     Route(
-        "openapi.json", "openapi", meta.openapi,
-        (Operation("get", "openapi", "This document: the API's OpenAPI 3.1 description",
-                   "OpenApiDocument", public=True, errors=(401,)),),
+        "openapi.json",
+        "openapi",
+        meta.openapi,
+        (
+            Operation(
+                "get",
+                "openapi",
+                "This document: the API's OpenAPI 3.1 description",
+                "OpenApiDocument",
+                public=True,
+                errors=(401,),
+            ),
+        ),
     ),
     Route(
-        "client.py", "client_script", client.client_script,
-        (Operation(
-            "get", "getClient", "The command-line client: one Python file, standard library only",
-            "", media_type="text/x-python", public=True, errors=(401,),
-            description="Save it and run `python client.py submit SLUG FILE --url URL "
-            "--token TOKEN`; see docs/api.md.",
-        ),),
+        "client.py",
+        "client_script",
+        client.client_script,
+        (
+            Operation(
+                "get",
+                "getClient",
+                "The command-line client: one Python file, standard library only",
+                "",
+                media_type="text/x-python",
+                public=True,
+                errors=(401,),
+                description="Save it and run `python client.py submit SLUG FILE --url URL "
+                "--token TOKEN`; see docs/api.md.",
+            ),
+        ),
     ),
     Route(
-        "courses/", "course_list", courses.course_list,
-        (Operation("get", "listCourses", "List the published courses", "CourseList",
-                   errors=(401,)),),
+        "courses/",
+        "course_list",
+        courses.course_list,
+        (
+            Operation(
+                "get", "listCourses", "List the published courses", "CourseList", errors=(401,)
+            ),
+        ),
     ),
     Route(
-        "courses/<slug:slug>/", "course_detail", courses.course_detail,
-        (Operation("get", "getCourse",
-                   "A course with its stages, and each stage's lessons and exercises in order",
-                   "CourseDetail"),),
+        "courses/<slug:slug>/",
+        "course_detail",
+        courses.course_detail,
+        (
+            Operation(
+                "get",
+                "getCourse",
+                "A course with its stages, and each stage's lessons and exercises in order",
+                "CourseDetail",
+            ),
+        ),
         COURSE_SLUG,
     ),
     Route(
-        "lessons/<slug:course>/<slug:slug>/", "lesson_detail", lessons.lesson_detail,
-        (Operation("get", "getLesson", "A lesson, its Markdown body and its exercises",
-                   "LessonDetail"),),
+        "lessons/<slug:course>/<slug:slug>/",
+        "lesson_detail",
+        lessons.lesson_detail,
+        (
+            Operation(
+                "get", "getLesson", "A lesson, its Markdown body and its exercises", "LessonDetail"
+            ),
+        ),
         {"course": "The course's slug.", "slug": "The lesson's slug within the course."},
     ),
     Route(
-        "exercises/<slug:slug>/", "exercise_detail", exercises.exercise_detail,
-        (Operation(
-            "get", "getExercise", "An exercise: statement, starter code and grading contract",
-            "ExerciseDetail",
-            description="Never includes the reference solution, cases.py, the hidden cases "
-            "or the known-wrong solutions.",
-        ),),
+        "exercises/<slug:slug>/",
+        "exercise_detail",
+        exercises.exercise_detail,
+        (
+            Operation(
+                "get",
+                "getExercise",
+                "An exercise: statement, starter code and grading contract",
+                "ExerciseDetail",
+                description="Never includes the reference solution, cases.py, the hidden cases "
+                "or the known-wrong solutions.",
+            ),
+        ),
         {"slug": "The exercise's slug (global)."},
     ),
     Route(
-        "exercises/<slug:slug>/submissions/", "submission_create",
+        "exercises/<slug:slug>/submissions/",
+        "submission_create",
         submissions.submission_create,
-        (Operation(
-            "post", "createSubmission", "Submit code for grading", "SubmissionDetail",
-            status=202, body="SubmissionCreate", errors=(400, 401, 403, 404, 413, 429),
-            headers={"Location": "The submission's URL, to poll until `status` is `done`."},
-            description="Stores the submission and queues it for grading; poll "
-            "`GET /api/submissions/{id}/` until `status` is `done`. `mode: run` grades only "
-            "the visible cases and does not count as an attempt. Rate limited per learner "
-            "(429 with Retry-After). Session-authenticated requests need a CSRF token "
-            "(X-CSRFToken header); token requests do not.",
-        ),),
+        (
+            Operation(
+                "post",
+                "createSubmission",
+                "Submit code for grading",
+                "SubmissionDetail",
+                status=202,
+                body="SubmissionCreate",
+                errors=(400, 401, 403, 404, 413, 429),
+                headers={"Location": "The submission's URL, to poll until `status` is `done`."},
+                description="Stores the submission and queues it for grading; poll "
+                "`GET /api/submissions/{id}/` until `status` is `done`. `mode: run` grades only "
+                "the visible cases and does not count as an attempt. Rate limited per learner "
+                "(429 with Retry-After). Session-authenticated requests need a CSRF token "
+                "(X-CSRFToken header); token requests do not.",
+            ),
+        ),
         {"slug": "The exercise's slug."},
     ),
     Route(
-        "submissions/", "submission_list", submissions.submission_list,
-        (Operation(
-            "get", "listSubmissions", "List one's own submissions, newest first",
-            "SubmissionList", errors=(400, 401, 404),
-            query=(
-                Param("exercise", "Only submissions to this exercise (slug); 404 if there "
-                      "is no such exercise.", {"type": "string"}),
-                Param("limit", "Page size.",
-                      {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
-                Param("before", "Only submissions with a smaller id (the `next` link sets it).",
-                      {"type": "integer", "minimum": 1}),
+        "submissions/",
+        "submission_list",
+        submissions.submission_list,
+        (
+            Operation(
+                "get",
+                "listSubmissions",
+                "List one's own submissions, newest first",
+                "SubmissionList",
+                errors=(400, 401, 404),
+                query=(
+                    Param(
+                        "exercise",
+                        "Only submissions to this exercise (slug); 404 if there "
+                        "is no such exercise.",
+                        {"type": "string"},
+                    ),
+                    Param(
+                        "limit",
+                        "Page size.",
+                        {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+                    ),
+                    Param(
+                        "before",
+                        "Only submissions with a smaller id (the `next` link sets it).",
+                        {"type": "integer", "minimum": 1},
+                    ),
+                ),
             ),
-        ),),
+        ),
     ),
     Route(
-        "submissions/<int:pk>/", "submission_detail", submissions.submission_detail,
-        (Operation(
-            "get", "getSubmission", "One of one's own submissions, with its verdict once graded",
-            "SubmissionDetail",
-            description="Another learner's submission answers 404, as an unknown id does.",
-        ),),
+        "submissions/<int:pk>/",
+        "submission_detail",
+        submissions.submission_detail,
+        (
+            Operation(
+                "get",
+                "getSubmission",
+                "One of one's own submissions, with its verdict once graded",
+                "SubmissionDetail",
+                description="Another learner's submission answers 404, as an unknown id does.",
+            ),
+        ),
         {"pk": "The submission's id."},
     ),
     Route(
-        "progress/", "progress", progress.progress,
-        (Operation(
-            "get", "getProgress", "One's own progress per course, stage and exercise",
-            "Progress", errors=(401, 404),
-            query=(Param("course", "Only this course (slug); 404 if it is not published.",
-                         {"type": "string"}),),
-        ),),
+        "progress/",
+        "progress",
+        progress.progress,
+        (
+            Operation(
+                "get",
+                "getProgress",
+                "One's own progress per course, stage and exercise",
+                "Progress",
+                errors=(401, 404),
+                query=(
+                    Param(
+                        "course",
+                        "Only this course (slug); 404 if it is not published.",
+                        {"type": "string"},
+                    ),
+                ),
+            ),
+        ),
     ),
 )

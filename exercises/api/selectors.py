@@ -13,7 +13,14 @@ from exercises.models import Exercise, Progress, Submission
 from lessons.models import Course, Lesson, LessonCompletion, Stage
 
 EXERCISE_SUMMARY_FIELDS = (
-    "id", "slug", "title", "kind", "order", "stage_id", "lesson_id", "lesson__slug",
+    "id",
+    "slug",
+    "title",
+    "kind",
+    "order",
+    "stage_id",
+    "lesson_id",
+    "lesson__slug",
 )
 
 
@@ -35,13 +42,18 @@ def course_tree(*, slug: str) -> tuple[Course, list[StageTree]]:
     course = Course.objects.published().get(slug=slug)
     stages = {stage.pk: StageTree(stage) for stage in course.stages.order_by("order", "pk")}
     for lesson in (
-        Lesson.objects.published().filter(course=course).order_by("order", "pk")
+        Lesson.objects.published()
+        .filter(course=course)
+        .order_by("order", "pk")
         .only("id", "slug", "title", "order", "stage_id")
     ):
         stages[lesson.stage_id].lessons.append(lesson)
     for exercise in (
-        Exercise.objects.published().filter(stage__course=course).select_related("lesson")
-        .order_by("order", "pk").only(*EXERCISE_SUMMARY_FIELDS)
+        Exercise.objects.published()
+        .filter(stage__course=course)
+        .select_related("lesson")
+        .order_by("order", "pk")
+        .only(*EXERCISE_SUMMARY_FIELDS)
     ):
         stages[exercise.stage_id].exercises.append(exercise)
     return course, list(stages.values())
@@ -49,15 +61,20 @@ def course_tree(*, slug: str) -> tuple[Course, list[StageTree]]:
 
 def lesson_published(*, course_slug: str, slug: str) -> Lesson:
     """Return a published lesson of a published course; raise Lesson.DoesNotExist."""
-    return Lesson.objects.published().select_related("course", "stage").get(
-        course__slug=course_slug, slug=slug
+    return (
+        Lesson.objects.published()
+        .select_related("course", "stage")
+        .get(course__slug=course_slug, slug=slug)
     )
 
 
 def lesson_exercises(*, lesson: Lesson) -> QuerySet[Exercise]:
     return (
-        Exercise.objects.published().filter(lesson=lesson).select_related("lesson")
-        .order_by("order", "pk").only(*EXERCISE_SUMMARY_FIELDS)
+        Exercise.objects.published()
+        .filter(lesson=lesson)
+        .select_related("lesson")
+        .order_by("order", "pk")
+        .only(*EXERCISE_SUMMARY_FIELDS)
     )
 
 
@@ -78,9 +95,22 @@ def own_submissions(*, learner: AbstractBaseUser) -> QuerySet[Submission]:
         Submission.objects.filter(learner=learner)
         .select_related("exercise")
         .only(
-            "id", "mode", "status", "verdict", "score", "cases", "message", "stdout", "warning",
-            "exercise_version", "source_code", "created_at", "started_at", "graded_at",
-            "learner_id", "exercise__slug",
+            "id",
+            "mode",
+            "status",
+            "verdict",
+            "score",
+            "cases",
+            "message",
+            "stdout",
+            "warning",
+            "exercise_version",
+            "source_code",
+            "created_at",
+            "started_at",
+            "graded_at",
+            "learner_id",
+            "exercise__slug",
         )
         .order_by("-created_at", "-pk")
     )
@@ -107,14 +137,16 @@ def learner_progress(
     completed = set(
         LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True)
     )
-    for lesson_id, stage_id in Lesson.objects.published().filter(
-        course__in=courses
-    ).values_list("id", "stage_id"):
+    for lesson_id, stage_id in (
+        Lesson.objects.published().filter(course__in=courses).values_list("id", "stage_id")
+    ):
         stages[stage_id].lessons_total += 1
         stages[stage_id].lessons_completed += lesson_id in completed
     exercises = list(
-        Exercise.objects.published().filter(stage__course__in=courses)
-        .order_by("order", "pk").only("id", "slug", "title", "stage_id")
+        Exercise.objects.published()
+        .filter(stage__course__in=courses)
+        .order_by("order", "pk")
+        .only("id", "slug", "title", "stage_id")
     )
     progress = {
         row.exercise_id: row

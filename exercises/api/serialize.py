@@ -105,7 +105,8 @@ def exercise_detail(request: HttpRequest, exercise: Exercise, progress: Progress
         "forbidden": list(exercise.forbidden),
         "visible_cases": list(visible_case_names(exercise.cases_source)),
         "progress": progress_data(progress),
-        "urls": summary["urls"] | {
+        "urls": summary["urls"]
+        | {
             "submissions": absolute_url(request, "api:submission_create", exercise.slug),
         },
     }
@@ -113,8 +114,13 @@ def exercise_detail(request: HttpRequest, exercise: Exercise, progress: Progress
 
 def progress_data(progress: Progress | None) -> dict:
     if progress is None:
-        return {"attempts": 0, "best_score": None, "solved": False, "solved_at": None,
-                "last_attempt_at": None}
+        return {
+            "attempts": 0,
+            "best_score": None,
+            "solved": False,
+            "solved_at": None,
+            "last_attempt_at": None,
+        }
     return {
         "attempts": progress.attempts,
         "best_score": progress.best_score if progress.attempts else None,
@@ -166,8 +172,11 @@ def public_cases(cases: object) -> list[dict]:
         if not isinstance(case, dict):
             continue
         visible = case.get("visible") is True
-        entry = {"name": str(case.get("name", "")), "visible": visible,
-                 "passed": case.get("passed") is True}
+        entry = {
+            "name": str(case.get("name", "")),
+            "visible": visible,
+            "passed": case.get("passed") is True,
+        }
         if visible:
             entry["message"] = str(case.get("message") or "")
         shown.append(entry)

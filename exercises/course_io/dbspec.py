@@ -57,8 +57,9 @@ def course_spec(course: Course) -> CourseSpec:
                 summary=stage.summary,
                 order=position,
                 lessons=[
-                    LessonSpec(slug=lesson.slug, title=lesson.title, order=lesson.order,
-                               body=lesson.body)
+                    LessonSpec(
+                        slug=lesson.slug, title=lesson.title, order=lesson.order, body=lesson.body
+                    )
                     for lesson in lessons
                     if lesson.stage_id == stage.pk
                 ],

@@ -68,10 +68,17 @@ def course_dump(*, course: Course, path: Path, replace: bool = False) -> DumpRep
 def write_course(spec: CourseSpec, folder: Path) -> DumpReport:
     """Write `spec` into the existing empty `folder`."""
     report = DumpReport(path=folder)
-    _write(folder / "course.toml", toml_write.dumps(
-        {"slug": spec.slug, "title": spec.title, "summary": spec.summary,
-         "description": spec.description}
-    ))
+    _write(
+        folder / "course.toml",
+        toml_write.dumps(
+            {
+                "slug": spec.slug,
+                "title": spec.title,
+                "summary": spec.summary,
+                "description": spec.description,
+            }
+        ),
+    )
     for position, stage in enumerate(spec.stages, start=1):
         _write_stage(stage, folder / f"{position:02d}-{stage.slug}", report)
         report.stages += 1
@@ -80,9 +87,10 @@ def write_course(spec: CourseSpec, folder: Path) -> DumpReport:
 
 def _write_stage(stage: StageSpec, folder: Path, report: DumpReport) -> None:
     folder.mkdir()
-    _write(folder / "stage.toml", toml_write.dumps(
-        {"slug": stage.slug, "title": stage.title, "summary": stage.summary}
-    ))
+    _write(
+        folder / "stage.toml",
+        toml_write.dumps({"slug": stage.slug, "title": stage.title, "summary": stage.summary}),
+    )
     for lesson in stage.lessons:
         _write_lesson(lesson, folder)
         report.lessons += 1
@@ -105,7 +113,9 @@ def _write_lesson(lesson: LessonSpec, folder: Path) -> None:
 def _write_exercise(entry: ExerciseEntry, folder: Path, report: DumpReport) -> None:
     spec = entry.spec
     meta: dict[str, object] = {
-        "slug": spec.slug, "title": spec.title, "kind": spec.kind,
+        "slug": spec.slug,
+        "title": spec.title,
+        "kind": spec.kind,
         "entry_point": spec.entry_point,
     }
     if spec.lesson:
@@ -115,12 +125,14 @@ def _write_exercise(entry: ExerciseEntry, folder: Path, report: DumpReport) -> N
         meta["hints"] = list(spec.hints)
     if spec.forbidden:
         meta["forbidden"] = list(spec.forbidden)
-    tolerance = {key: value for key, value in (("rtol", spec.rtol), ("atol", spec.atol))
-                 if value is not None}
+    tolerance = {
+        key: value for key, value in (("rtol", spec.rtol), ("atol", spec.atol)) if value is not None
+    }
     if tolerance:
         meta["tolerance"] = tolerance
     meta["limits"] = {
-        "wall_seconds": spec.wall_seconds, "cpu_seconds": spec.cpu_seconds,
+        "wall_seconds": spec.wall_seconds,
+        "cpu_seconds": spec.cpu_seconds,
         "memory_mb": spec.memory_mb,
     }
     folder.mkdir()
@@ -133,8 +145,9 @@ def _write_exercise(entry: ExerciseEntry, folder: Path, report: DumpReport) -> N
         (folder / "wrong").mkdir()
     for wrong in spec.wrong:
         if not SAFE_FILE_RE.match(wrong.name):
-            raise PackageError(f"exercise {spec.slug}: wrong solution name {wrong.name!r} "
-                               "cannot be a file name")
+            raise PackageError(
+                f"exercise {spec.slug}: wrong solution name {wrong.name!r} cannot be a file name"
+            )
         _write(folder / "wrong" / f"{wrong.name}.py", wrong.source)
         if wrong.hint != _docstring(wrong.source):
             report.warnings.append(

@@ -11,8 +11,8 @@ import re
 import tomllib
 from pathlib import Path
 
-from exercises.package import SLUG_RE, PackageError, read_exercise, read_text, read_toml
 from exercises.course_io.specs import CourseSpec, ExerciseEntry, LessonSpec, StageSpec
+from exercises.package import SLUG_RE, PackageError, read_exercise, read_text, read_toml
 
 NUMBERED_RE = re.compile(r"^(\d+)-(.+)$")
 FRONT_MATTER_FENCE = "+++"
@@ -186,7 +186,7 @@ def _split_front_matter(path: Path, text: str) -> tuple[dict, str]:
     if lines[0].strip() != FRONT_MATTER_FENCE:
         raise PackageError(
             f"{path}: front matter is missing (the file must start with a +++ line, then "
-            "TOML with at least title = \"...\", then a +++ line)"
+            'TOML with at least title = "...", then a +++ line)'
         )
     for end in range(1, len(lines)):
         if lines[end].strip() == FRONT_MATTER_FENCE:

@@ -8,8 +8,8 @@ from django.urls import resolve
 from accounts.services import token_create
 from exercises.api.openapi import openapi_document, openapi_path
 from exercises.api.routes import ROUTES
-from tests.api.schema_check import problems
 from exercises.models import Exercise, KnownWrongSolution
+from tests.api.schema_check import problems
 from tests.courses.helpers import MINI_COURSE, load
 from tests.factories import UserFactory
 
@@ -58,9 +58,9 @@ class ApiClient(Client):
 
     def request(self, **request):
         response = super().request(**request)
-        if request.get("REQUEST_METHOD") != "HEAD" and response.get(
-            "Content-Type", ""
-        ).startswith("application/json"):
+        if request.get("REQUEST_METHOD") != "HEAD" and response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
             assert_documented(response)
         return response
 
@@ -116,8 +116,10 @@ def course(db):
         exercise.cases_source += f"\n# {SECRET} cases of {exercise.slug}\n"
         exercise.save()
     KnownWrongSolution.objects.create(
-        exercise=Exercise.objects.get(slug="double"), name="triple",
-        source=f"def double(x):\n    return 3 * x  # {SECRET}\n", hint=f"{SECRET} hint",
+        exercise=Exercise.objects.get(slug="double"),
+        name="triple",
+        source=f"def double(x):\n    return 3 * x  # {SECRET}\n",
+        hint=f"{SECRET} hint",
     )
     for wrong in KnownWrongSolution.objects.all():
         wrong.source += f"\n# {SECRET}\n"

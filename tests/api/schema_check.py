@@ -16,8 +16,20 @@ TYPES = {
     "null": lambda v: v is None,
 }
 KNOWN = {
-    "type", "properties", "required", "additionalProperties", "items", "enum", "minimum",
-    "maximum", "minLength", "pattern", "$ref", "description", "format", "default",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "minimum",
+    "maximum",
+    "minLength",
+    "pattern",
+    "$ref",
+    "description",
+    "format",
+    "default",
 }
 
 

@@ -15,7 +15,9 @@ from tests.api.conftest import ApiClient, session_client
 pytestmark = pytest.mark.django_db
 
 PROTECTED = [
-    (operation.method, route.path) for route in ROUTES for operation in route.operations
+    (operation.method, route.path)
+    for route in ROUTES
+    for operation in route.operations
     if not operation.public
 ]
 SAMPLE_ARGS = {"slug": "double", "course": "mini", "pk": "1"}
@@ -84,7 +86,8 @@ def test_session_writes_with_the_csrf_token_are_accepted(course, session_api, ap
     session_api.cookies["csrftoken"] = request.META["CSRF_COOKIE"]
 
     response = session_api.post_json(
-        "/api/exercises/double/submissions/", {"source_code": "def double(x):\n    return x\n"},
+        "/api/exercises/double/submissions/",
+        {"source_code": "def double(x):\n    return x\n"},
         HTTP_X_CSRFTOKEN=csrf,
     )
 

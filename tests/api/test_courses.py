@@ -41,9 +41,14 @@ def test_course_detail_leaves_out_unpublished_lessons_and_exercises(course, api)
     assert more["exercises"] == []
 
 
-@pytest.mark.parametrize("url", [
-    "/api/courses/nope/", "/api/lessons/mini/nope/", "/api/lessons/nope/arrays/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/courses/nope/",
+        "/api/lessons/mini/nope/",
+        "/api/lessons/nope/arrays/",
+    ],
+)
 def test_unknown_slugs_are_404_json(course, api, url):
     response = api.get(url)
 

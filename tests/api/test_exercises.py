@@ -14,7 +14,10 @@ def test_exercise_detail_gives_the_contract(course, api):
     assert body["statement"] == exercise.statement
     assert body["starter_code"] == exercise.starter_code
     assert (body["entry_point"], body["kind"], body["course"], body["stage"]) == (
-        "double", "numpy", "mini", "basics"
+        "double",
+        "numpy",
+        "mini",
+        "basics",
     )
     assert body["tolerance"] == {"rtol": 1e-7, "atol": 1e-9}
     assert body["limits"] == {"wall_seconds": 5.0, "cpu_seconds": 4.0, "memory_mb": 256}

@@ -40,8 +40,9 @@ def test_every_api_url_in_the_urlconf_is_in_the_schema_with_its_methods():
 
 
 def test_the_catch_all_is_the_only_undocumented_pattern_and_the_description_says_so():
-    undocumented = [p.name for route, p in _api_patterns()
-                    if _openapi_path(route) not in document()["paths"]]
+    undocumented = [
+        p.name for route, p in _api_patterns() if _openapi_path(route) not in document()["paths"]
+    ]
 
     assert undocumented == ["not_found"]
     assert "answers 404" in document()["info"]["description"]
@@ -72,8 +73,12 @@ def test_every_path_parameter_and_reference_is_declared():
 
 
 def test_every_operation_has_a_unique_id():
-    ids = [op["operationId"] for item in document()["paths"].values()
-           for key, op in item.items() if key != "parameters"]
+    ids = [
+        op["operationId"]
+        for item in document()["paths"].values()
+        for key, op in item.items()
+        if key != "parameters"
+    ]
 
     assert len(ids) == len(set(ids))
 

@@ -2,7 +2,7 @@
 
 from exercises.api.cases import visible_case_names
 
-SOURCE = '''
+SOURCE = """
 import torch  # a web host may not even have torch: the file must not be imported
 from grader.casekit import Case
 import grader.casekit as ck
@@ -15,7 +15,7 @@ def cases():
     for n in (1, 2):
         yield Case(f"computed {n}", visible=True)
     yield Case("last", visible=True)
-'''
+"""
 
 
 def test_lists_literal_visible_names_in_source_order():

@@ -53,8 +53,7 @@ def snapshot() -> dict[str, list[dict]]:
 def content(course_slug: str) -> dict:
     """A course's published content without ids or timestamps, for comparing two loads."""
     course = Course.objects.get(slug=course_slug)
-    skip = {"id", "course_id", "stage_id", "lesson_id", "exercise_id", "created_at",
-            "updated_at"}
+    skip = {"id", "course_id", "stage_id", "lesson_id", "exercise_id", "created_at", "updated_at"}
 
     def clean(row: dict) -> dict:
         return {key: value for key, value in row.items() if key not in skip}
@@ -63,23 +62,39 @@ def content(course_slug: str) -> dict:
     return {
         "course": clean(Course.objects.filter(pk=course.pk).values().get()),
         # Stage order is positional: the folder names give it, not the stored number.
-        "stages": [clean(row) | {"order": index}
-                   for index, row in enumerate(course.stages.order_by("order", "pk").values())],
+        "stages": [
+            clean(row) | {"order": index}
+            for index, row in enumerate(course.stages.order_by("order", "pk").values())
+        ],
         "lessons": sorted(
-            (clean(row) for row in course.lessons.filter(is_published=True)
-             .values("slug", "title", "body", "order", "is_published", "stage__slug")),
+            (
+                clean(row)
+                for row in course.lessons.filter(is_published=True).values(
+                    "slug", "title", "body", "order", "is_published", "stage__slug"
+                )
+            ),
             key=lambda row: row["slug"],
         ),
         "exercises": sorted(
-            (clean(row) | {"stage": exercise.stage.slug,
-                           "lesson": exercise.lesson.slug if exercise.lesson else ""}
-             for exercise, row in zip(exercises.order_by("pk"),
-                                      exercises.order_by("pk").values(), strict=True)),
+            (
+                clean(row)
+                | {
+                    "stage": exercise.stage.slug,
+                    "lesson": exercise.lesson.slug if exercise.lesson else "",
+                }
+                for exercise, row in zip(
+                    exercises.order_by("pk"), exercises.order_by("pk").values(), strict=True
+                )
+            ),
             key=lambda row: row["slug"],
         ),
         "wrong": sorted(
-            (row for row in KnownWrongSolution.objects.filter(exercise__in=exercises)
-             .values("exercise__slug", "name", "source", "hint")),
+            (
+                row
+                for row in KnownWrongSolution.objects.filter(exercise__in=exercises).values(
+                    "exercise__slug", "name", "source", "hint"
+                )
+            ),
             key=lambda row: (row["exercise__slug"], row["name"]),
         ),
     }

@@ -39,8 +39,11 @@ def test_first_load_creates_everything(course_dir: Path):
     report = load(course_dir)
 
     assert report.course_outcome == "created"
-    assert (len(report.stages.created), len(report.lessons.created),
-            len(report.exercises.created)) == (2, 3, 2)
+    assert (
+        len(report.stages.created),
+        len(report.lessons.created),
+        len(report.exercises.created),
+    ) == (2, 3, 2)
     course = Course.objects.get(slug="mini")
     assert list(course.stages.values_list("slug", "order")) == [("basics", 1), ("more", 2)]
     double = Exercise.objects.get(slug="double")
@@ -50,7 +53,8 @@ def test_first_load_creates_everything(course_dir: Path):
     total = Exercise.objects.get(slug="total")
     assert (total.order, total.rtol, total.atol) == (300, None, None)
     assert sorted(total.wrong_solutions.values_list("name", flat=True)) == [
-        "first_row", "max_instead"
+        "first_row",
+        "max_instead",
     ]
     assert Lesson.objects.get(slug="broadcasting").body.startswith("Shapes line up")
 
@@ -87,8 +91,11 @@ def test_renaming_a_lesson_file_and_title_keeps_progress(course_dir: Path):
     lesson_id = Lesson.objects.get(slug="arrays").pk
     old = course_dir / "01-basics/01-arrays.md"
     old.rename(course_dir / "01-basics/05-ndarrays.md")
-    edit(course_dir / "01-basics/05-ndarrays.md", 'title = "Arrays"',
-         'title = "N-dimensional arrays"\nslug = "arrays"')
+    edit(
+        course_dir / "01-basics/05-ndarrays.md",
+        'title = "Arrays"',
+        'title = "N-dimensional arrays"\nslug = "arrays"',
+    )
 
     report = load(course_dir)
 
@@ -166,7 +173,7 @@ def test_known_wrong_solutions_follow_the_wrong_folder(course_dir: Path):
     load(course_dir)
     wrong = course_dir / "02-more/30-total/wrong"
     (wrong / "max_instead.py").unlink()
-    (wrong / "zero.py").write_text('"""Return the sum, not 0."""\n\ndef total(x):\n    return 0.0\n')
+    (wrong / "zero.py").write_text('"""Return the sum, not 0."""\ndef total(x):\n    return 0.0\n')
     edit(wrong / "first_row.py", "Sum every entry", "Add every entry")
 
     report = load(course_dir)

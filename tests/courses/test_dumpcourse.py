@@ -49,8 +49,11 @@ def test_reloading_a_dump_over_its_source_writes_nothing(course_dir: Path, tmp_p
         report = load(tmp_path / "dumped")
 
     assert not report.changed
-    assert not [q for q in queries.captured_queries
-                if q["sql"].upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert not [
+        q
+        for q in queries.captured_queries
+        if q["sql"].upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
 
 
 def test_dumped_files_follow_the_authoring_format(course_dir: Path, tmp_path: Path):
@@ -62,10 +65,15 @@ def test_dumped_files_follow_the_authoring_format(course_dir: Path, tmp_path: Pa
     assert code == 0 and "2 stages, 3 lessons, 2 exercises" in out
     assert sorted(p.name for p in root.iterdir()) == ["01-basics", "02-more", "course.toml"]
     assert sorted(p.name for p in (root / "01-basics").iterdir()) == [
-        "01-arrays.md", "02-broadcasting.md", "double", "stage.toml"
+        "01-arrays.md",
+        "02-broadcasting.md",
+        "double",
+        "stage.toml",
     ]
-    assert (root / "01-basics/02-broadcasting.md").read_text().startswith(
-        '+++\ntitle = "Broadcasting"\nslug = "broadcasting"\norder = 25\n+++\n'
+    assert (
+        (root / "01-basics/02-broadcasting.md")
+        .read_text()
+        .startswith('+++\ntitle = "Broadcasting"\nslug = "broadcasting"\norder = 25\n+++\n')
     )
     meta = tomllib.loads((root / "02-more/total/exercise.toml").read_text())
     assert meta["order"] == 300 and "tolerance" not in meta
@@ -74,14 +82,25 @@ def test_dumped_files_follow_the_authoring_format(course_dir: Path, tmp_path: Pa
 
 def test_content_edited_in_the_database_survives_the_round_trip(tmp_path: Path):
     stage = StageFactory(course=CourseFactory(slug="edited", description="a '''quote'''\n"))
-    lesson = LessonFactory(stage=stage, order=35, title='He said "hi" \\ left',
-                           body="Body with\ttab and ''' quotes'\n\nand a trailing quote'")
+    lesson = LessonFactory(
+        stage=stage,
+        order=35,
+        title='He said "hi" \\ left',
+        body="Body with\ttab and ''' quotes'\n\nand a trailing quote'",
+    )
     exercise = ExerciseFactory(
-        stage=stage, lesson=lesson, order=7, rtol=1e-3, atol=None,
-        hints=["multi\nline hint", "back\\slash \u00e9\x7f"], forbidden=["torch.conv2d"],
+        stage=stage,
+        lesson=lesson,
+        order=7,
+        rtol=1e-3,
+        atol=None,
+        hints=["multi\nline hint", "back\\slash \u00e9\x7f"],
+        forbidden=["torch.conv2d"],
     )
     KnownWrongSolution.objects.create(
-        exercise=exercise, name="off_by_one", hint="Off by one.",
+        exercise=exercise,
+        name="off_by_one",
+        hint="Off by one.",
         source='"""Off by one."""\ndef double(x):\n    return 2 * x + 1\n',
     )
     exercise_rehash(exercise=exercise)  # as the admin does on save

@@ -65,9 +65,7 @@ def test_the_bundled_course_loads_and_reloads_unchanged():
     packages = sorted(path.parent for path in BUNDLED.glob("*/*/exercise.toml"))
     lesson_files = sorted(BUNDLED.glob("*/[0-9]*.md"))
     assert course.stages.count() == len(list(BUNDLED.glob("*/stage.toml")))
-    assert Exercise.objects.filter(stage__course=course, is_published=True).count() == len(
-        packages
-    )
+    assert Exercise.objects.filter(stage__course=course, is_published=True).count() == len(packages)
     assert Lesson.objects.filter(course=course, is_published=True).count() == len(lesson_files)
     assert all(len(e.content_hash) == 64 for e in Exercise.objects.filter(stage__course=course))
 

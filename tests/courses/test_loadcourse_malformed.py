@@ -19,6 +19,7 @@ def _write(relative: str, text: str | bytes) -> Callable[[Path], None]:
             path.write_bytes(text)
         else:
             path.write_text(text)
+
     return mutate
 
 
@@ -30,6 +31,7 @@ def _remove(relative: str) -> Callable[[Path], None]:
     def mutate(root: Path) -> None:
         path = root / relative
         shutil.rmtree(path) if path.is_dir() else path.unlink()
+
     return mutate
 
 
@@ -39,6 +41,7 @@ def _copy(source: str, target: str) -> Callable[[Path], None]:
             shutil.copytree(root / source, root / target)
         else:
             shutil.copy(root / source, root / target)
+
     return mutate
 
 
@@ -47,81 +50,149 @@ DOUBLE = "01-basics/double"
 
 MALFORMED = {
     "course.toml bad TOML": (
-        _edit("course.toml", 'slug = "mini"', 'slug = "mini'), "course.toml", "invalid TOML"),
+        _edit("course.toml", 'slug = "mini"', 'slug = "mini'),
+        "course.toml",
+        "invalid TOML",
+    ),
     "course.toml missing": (_remove("course.toml"), "course.toml", "file is missing"),
     "course.toml unknown key": (
-        _edit("course.toml", "slug =", 'colour = "red"\nslug ='), "course.toml", "unknown keys"),
+        _edit("course.toml", "slug =", 'colour = "red"\nslug ='),
+        "course.toml",
+        "unknown keys",
+    ),
     "course.toml no title": (
-        _edit("course.toml", 'title = "A mini course"', ""), "course.toml", "'title'"),
+        _edit("course.toml", 'title = "A mini course"', ""),
+        "course.toml",
+        "'title'",
+    ),
     "course slug not a slug": (
-        _edit("course.toml", '"mini"', '"Mini Course"'), "course.toml", "slug 'Mini Course'"),
+        _edit("course.toml", '"mini"', '"Mini Course"'),
+        "course.toml",
+        "slug 'Mini Course'",
+    ),
     "stage.toml missing": (_remove("02-more/stage.toml"), "02-more/stage.toml", "missing"),
     "stage.toml unknown key": (
-        _edit("02-more/stage.toml", "title", "titel"), "02-more/stage.toml", "unknown keys"),
+        _edit("02-more/stage.toml", "title", "titel"),
+        "02-more/stage.toml",
+        "unknown keys",
+    ),
     "stage title of the wrong type": (
-        _edit("02-more/stage.toml", '"More"', "3"), "02-more/stage.toml", "must be str"),
+        _edit("02-more/stage.toml", '"More"', "3"),
+        "02-more/stage.toml",
+        "must be str",
+    ),
     "duplicate stage slug": (
         _write("03-again/stage.toml", 'slug = "more"\ntitle = "Again"\n'),
-        "03-again/stage.toml", "duplicate stage slug 'more'"),
+        "03-again/stage.toml",
+        "duplicate stage slug 'more'",
+    ),
     "lesson front matter missing": (
-        _write(LESSON, "# Arrays\n\nNo front matter.\n"), LESSON, "front matter is missing"),
+        _write(LESSON, "# Arrays\n\nNo front matter.\n"),
+        LESSON,
+        "front matter is missing",
+    ),
     "lesson front matter not closed": (
-        _write(LESSON, '+++\ntitle = "Arrays"\n\n# Arrays\n'), LESSON, "not closed"),
+        _write(LESSON, '+++\ntitle = "Arrays"\n\n# Arrays\n'),
+        LESSON,
+        "not closed",
+    ),
     "lesson front matter bad TOML": (
-        _write(LESSON, "+++\ntitle = Arrays\n+++\nbody\n"), LESSON, "invalid TOML"),
+        _write(LESSON, "+++\ntitle = Arrays\n+++\nbody\n"),
+        LESSON,
+        "invalid TOML",
+    ),
     "lesson title missing": (
-        _write(LESSON, '+++\nslug = "arrays"\n+++\nbody\n'), LESSON, "'title'"),
+        _write(LESSON, '+++\nslug = "arrays"\n+++\nbody\n'),
+        LESSON,
+        "'title'",
+    ),
     "lesson unknown key": (
-        _write(LESSON, '+++\ntitle = "A"\nauthor = "me"\n+++\nbody\n'), LESSON, "unknown keys"),
+        _write(LESSON, '+++\ntitle = "A"\nauthor = "me"\n+++\nbody\n'),
+        LESSON,
+        "unknown keys",
+    ),
     "lesson order negative": (
-        _write(LESSON, '+++\ntitle = "A"\norder = -1\n+++\nbody\n'), LESSON, "'order'"),
+        _write(LESSON, '+++\ntitle = "A"\norder = -1\n+++\nbody\n'),
+        LESSON,
+        "'order'",
+    ),
     "lesson file name without NN-": (
         _write("01-basics/arrays-again.md", '+++\ntitle = "A"\n+++\n'),
-        "01-basics/arrays-again.md", "NN-slug.md"),
-    "lesson not UTF-8": (
-        _write(LESSON, b'+++\ntitle = "\xff"\n+++\n'), LESSON, "not UTF-8"),
+        "01-basics/arrays-again.md",
+        "NN-slug.md",
+    ),
+    "lesson not UTF-8": (_write(LESSON, b'+++\ntitle = "\xff"\n+++\n'), LESSON, "not UTF-8"),
     "duplicate lesson slug across stages": (
         _write("02-more/05-arrays.md", '+++\ntitle = "Arrays again"\n+++\n'),
-        "02-more/05-arrays.md", "duplicate lesson slug 'arrays'"),
+        "02-more/05-arrays.md",
+        "duplicate lesson slug 'arrays'",
+    ),
     "exercise.toml bad TOML": (
-        _edit(f"{DOUBLE}/exercise.toml", "kind =", "kind"), f"{DOUBLE}/exercise.toml",
-        "invalid TOML"),
+        _edit(f"{DOUBLE}/exercise.toml", "kind =", "kind"),
+        f"{DOUBLE}/exercise.toml",
+        "invalid TOML",
+    ),
     "exercise.toml unknown key": (
         _edit(f"{DOUBLE}/exercise.toml", "kind =", "difficulty = 3\nkind ="),
-        f"{DOUBLE}/exercise.toml", "unknown keys"),
+        f"{DOUBLE}/exercise.toml",
+        "unknown keys",
+    ),
     "exercise kind unknown": (
-        _edit(f"{DOUBLE}/exercise.toml", '"numpy"', '"jax"'), f"{DOUBLE}/exercise.toml",
-        "kind 'jax'"),
+        _edit(f"{DOUBLE}/exercise.toml", '"numpy"', '"jax"'),
+        f"{DOUBLE}/exercise.toml",
+        "kind 'jax'",
+    ),
     "exercise limit zero": (
         _edit(f"{DOUBLE}/exercise.toml", "wall_seconds = 5", "wall_seconds = 0"),
-        f"{DOUBLE}/exercise.toml", "out of range"),
+        f"{DOUBLE}/exercise.toml",
+        "out of range",
+    ),
     "exercise lesson unknown": (
         _edit(f"{DOUBLE}/exercise.toml", 'lesson = "arrays"', 'lesson = "nowhere"'),
-        f"{DOUBLE}/exercise.toml", "lesson 'nowhere' is not a lesson"),
+        f"{DOUBLE}/exercise.toml",
+        "lesson 'nowhere' is not a lesson",
+    ),
     "exercise statement missing": (
-        _remove(f"{DOUBLE}/statement.md"), f"{DOUBLE}/statement.md", "file is missing"),
+        _remove(f"{DOUBLE}/statement.md"),
+        f"{DOUBLE}/statement.md",
+        "file is missing",
+    ),
     "exercise solution syntax error": (
         _write(f"{DOUBLE}/solution.py", "def double(x):\nreturn 2 * x\n"),
-        f"{DOUBLE}/solution.py", "syntax error"),
+        f"{DOUBLE}/solution.py",
+        "syntax error",
+    ),
     "exercise solution lacks entry point": (
         _write(f"{DOUBLE}/solution.py", "def twice(x):\n    return 2 * x\n"),
-        f"{DOUBLE}/solution.py", "does not define double()"),
+        f"{DOUBLE}/solution.py",
+        "does not define double()",
+    ),
     "exercise cases lacks cases()": (
-        _write(f"{DOUBLE}/cases.py", "CASES = []\n"), f"{DOUBLE}/cases.py",
-        "does not define cases()"),
+        _write(f"{DOUBLE}/cases.py", "CASES = []\n"),
+        f"{DOUBLE}/cases.py",
+        "does not define cases()",
+    ),
     "wrong solution syntax error": (
         _write("02-more/30-total/wrong/broken.py", "def total(x) return 0\n"),
-        "02-more/30-total/wrong/broken.py", "syntax error"),
+        "02-more/30-total/wrong/broken.py",
+        "syntax error",
+    ),
     "duplicate exercise slug": (
-        _copy(DOUBLE, "02-more/double-copy"), "02-more/double-copy/exercise.toml",
-        "duplicate exercise slug 'double'"),
+        _copy(DOUBLE, "02-more/double-copy"),
+        "02-more/double-copy/exercise.toml",
+        "duplicate exercise slug 'double'",
+    ),
     "folder without exercise.toml": (
-        _write("01-basics/notes/readme.txt", "scratch\n"), "01-basics/notes/exercise.toml",
-        "not an exercise package"),
+        _write("01-basics/notes/readme.txt", "scratch\n"),
+        "01-basics/notes/exercise.toml",
+        "not an exercise package",
+    ),
     "unexpected file in a stage": (
-        _write("01-basics/stage.yaml", "title: x\n"), "01-basics/stage.yaml", "unexpected file"),
-    "unexpected file in the course": (
-        _write("notes.txt", "x\n"), "notes.txt", "unexpected file"),
+        _write("01-basics/stage.yaml", "title: x\n"),
+        "01-basics/stage.yaml",
+        "unexpected file",
+    ),
+    "unexpected file in the course": (_write("notes.txt", "x\n"), "notes.txt", "unexpected file"),
 }
 
 

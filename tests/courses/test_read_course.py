@@ -17,7 +17,8 @@ def test_reads_stages_lessons_and_exercises_in_order():
     assert [(stage.slug, stage.order) for stage in spec.stages] == [("basics", 1), ("more", 2)]
     basics, more = spec.stages
     assert [(lesson.slug, lesson.order) for lesson in basics.lessons] == [
-        ("arrays", 10), ("broadcasting", 25)
+        ("arrays", 10),
+        ("broadcasting", 25),
     ]
     assert [(entry.spec.slug, entry.order) for entry in basics.exercises] == [("double", 15)]
     assert [(entry.spec.slug, entry.order) for entry in more.exercises] == [("total", 300)]

@@ -24,15 +24,18 @@ def submission_create(request: HttpRequest, slug: str) -> JsonResponse:
     wait = submission_throttle(request)
     if wait is not None:
         raise ApiError(
-            429, f"too many submissions: try again in {wait} s",
-            headers={"Retry-After": str(wait)}, retry_after=wait,
+            429,
+            f"too many submissions: try again in {wait} s",
+            headers={"Retry-After": str(wait)},
+            retry_after=wait,
         )
     submission = submission_submit(
         learner=request.user, exercise=exercise, source_code=source_code, mode=mode
     )
     submission.exercise = exercise
     return json_response(
-        serialize.submission_detail(request, submission), status=202,
+        serialize.submission_detail(request, submission),
+        status=202,
         headers={"Location": reverse("api:submission_detail", args=[submission.pk])},
     )
 
@@ -40,8 +43,9 @@ def submission_create(request: HttpRequest, slug: str) -> JsonResponse:
 def _parse_submission(data: dict) -> tuple[str, str]:
     unknown = sorted(set(data) - set(SUBMISSION_FIELDS))
     if unknown:
-        raise ApiError(400, f"unknown fields {unknown} (expected: source_code, mode)",
-                       field=unknown[0])
+        raise ApiError(
+            400, f"unknown fields {unknown} (expected: source_code, mode)", field=unknown[0]
+        )
     if "source_code" not in data:
         raise ApiError(400, "missing field 'source_code'", field="source_code")
     source_code = data["source_code"]
@@ -55,7 +59,9 @@ def _parse_submission(data: dict) -> tuple[str, str]:
     try:
         source_code.encode("utf-8")
     except UnicodeEncodeError:
-        raise ApiError(400, "'source_code' is not valid Unicode text", field="source_code") from None
+        raise ApiError(
+            400, "'source_code' is not valid Unicode text", field="source_code"
+        ) from None
     mode = data.get("mode", Submission.Mode.SUBMIT)
     if mode not in Submission.Mode.values:
         raise ApiError(400, f"'mode' must be one of {Submission.Mode.values}", field="mode")

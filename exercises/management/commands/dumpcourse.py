@@ -18,7 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("slug", help="the course's slug")
         parser.add_argument("path", type=Path, help="the folder to write (new or empty)")
         parser.add_argument(
-            "--replace", action="store_true",
+            "--replace",
+            action="store_true",
             help="replace an existing course folder (one holding course.toml) as a whole",
         )
 
