@@ -43,7 +43,8 @@ def course_tree(*, slug: str) -> tuple[Course, list[StageTree]]:
     stages = {stage.pk: StageTree(stage) for stage in course.stages.order_by("order", "pk")}
     for lesson in (
         Lesson.objects.published()
-        .filter(course=course)
+        # stage__course too: the admin could file a lesson under another course's stage.
+        .filter(course=course, stage__course=course)
         .order_by("order", "pk")
         .only("id", "slug", "title", "order", "stage_id")
     ):
@@ -138,7 +139,9 @@ def learner_progress(
         LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True)
     )
     for lesson_id, stage_id in (
-        Lesson.objects.published().filter(course__in=courses).values_list("id", "stage_id")
+        Lesson.objects.published()
+        .filter(course__in=courses, stage__course__in=courses)
+        .values_list("id", "stage_id")
     ):
         stages[stage_id].lessons_total += 1
         stages[stage_id].lessons_completed += lesson_id in completed

@@ -85,3 +85,16 @@ def test_an_unknown_path_under_api_is_404_json_with_a_slash_hint(api):
 
     assert missing.status_code == 404 and missing.json()["hint"] == "did you mean /api/courses/ ?"
     assert unknown.status_code == 404 and unknown.json()["error"].startswith("no API endpoint")
+
+
+def test_a_lesson_filed_under_another_courses_stage_is_not_a_500(course, api):
+    from tests.factories import StageFactory
+
+    Lesson.objects.filter(slug="arrays").update(stage=StageFactory(course__slug="elsewhere"))
+
+    detail = api.get("/api/courses/mini/")
+    progress = api.get("/api/progress/")
+
+    assert detail.status_code == progress.status_code == 200
+    lessons = [lesson["slug"] for stage in detail.json()["stages"] for lesson in stage["lessons"]]
+    assert "arrays" not in lessons

@@ -7,7 +7,7 @@ from django.conf import settings
 
 from exercises.models import Exercise
 from lessons.models import Course, Lesson
-from tests.courses.helpers import edit, run_command
+from tests.courses.helpers import edit, run_command, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +71,16 @@ def test_the_bundled_course_loads_and_reloads_unchanged():
 
     _, again, _ = run_command("loadcourse", str(BUNDLED))
     assert "unchanged: the database already matches" in again
+
+
+def test_a_dry_run_reports_the_changes_and_saves_nothing(course_dir: Path):
+    run_command("loadcourse", str(course_dir))
+    edit(course_dir / "01-basics/01-arrays.md", 'title = "Arrays"', 'title = "Arrays!"')
+    before = snapshot()
+
+    code, out, _ = run_command("loadcourse", str(course_dir), "--dry-run")
+
+    assert code == 0
+    assert "lessons:   0 created, 1 updated, 2 unchanged" in out
+    assert out.rstrip().endswith("dry run: nothing was saved")
+    assert snapshot() == before

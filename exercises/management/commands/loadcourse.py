@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from exercises.course_io import LoadReport, Tally, course_load, read_course
 from exercises.package import PackageError
@@ -19,16 +20,26 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("path", nargs="?", type=Path, help="the course folder")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="check the folder and report what would change, saving nothing",
+        )
 
-    def handle(self, *args, path: Path | None = None, **options) -> None:
+    def handle(self, *args, path: Path | None = None, dry_run: bool = False, **options) -> None:
         path = path or settings.CONTENT_DIR / "genai-llm"
         try:
-            report = course_load(spec=read_course(path))
+            spec = read_course(path)
+            with transaction.atomic():
+                report = course_load(spec=spec)
+                transaction.set_rollback(dry_run)
         except PackageError as exc:
             # One line, so that scripts and CI logs show the file and the problem together.
             self.stderr.write("error: " + " ".join(str(exc).split()))
             raise SystemExit(1) from None
         self.stdout.write(format_report(report))
+        if dry_run:
+            self.stdout.write("dry run: nothing was saved")
 
 
 def format_report(report: LoadReport) -> str:
