@@ -16,10 +16,11 @@ from pathlib import Path
 from exercises.course_io import toml_write
 from exercises.course_io.dbspec import course_spec
 from exercises.course_io.specs import CourseSpec, ExerciseEntry, LessonSpec, StageSpec
-from exercises.package import PackageError
+from exercises.package import ExerciseSpec, PackageError
 from lessons.models import Course
 
 SAFE_FILE_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+DEFAULTS = ExerciseSpec("", "", "", "", "", "", "", "")  # the defaults loading applies
 
 
 @dataclass
@@ -102,12 +103,12 @@ def _write_stage(stage: StageSpec, folder: Path, report: DumpReport) -> None:
 def _write_lesson(lesson: LessonSpec, folder: Path) -> None:
     # The NN- prefix gives the order when it is a multiple of ten; otherwise the front
     # matter says it.
-    meta: dict[str, object] = {"title": lesson.title, "slug": lesson.slug}
+    meta: dict[str, object] = {"slug": lesson.slug, "title": lesson.title}
     if lesson.order % 10:
         meta["order"] = lesson.order
     front = toml_write.dumps(meta)
     body = lesson.body.replace("\r\n", "\n").strip("\n")
-    _write(folder / f"{lesson.order // 10:02d}-{lesson.slug}.md", f"+++\n{front}+++\n\n{body}\n")
+    _write(folder / f"{lesson.order // 10:02d}-{lesson.slug}.md", f"+++\n{front}+++\n{body}\n")
 
 
 def _write_exercise(entry: ExerciseEntry, folder: Path, report: DumpReport) -> None:
@@ -130,11 +131,12 @@ def _write_exercise(entry: ExerciseEntry, folder: Path, report: DumpReport) -> N
     }
     if tolerance:
         meta["tolerance"] = tolerance
-    meta["limits"] = {
-        "wall_seconds": spec.wall_seconds,
-        "cpu_seconds": spec.cpu_seconds,
-        "memory_mb": spec.memory_mb,
-    }
+    # The wall clock always (authors state it), the others when not the default.
+    meta["limits"] = {"wall_seconds": _plain(spec.wall_seconds)}
+    if spec.cpu_seconds != DEFAULTS.cpu_seconds:
+        meta["limits"]["cpu_seconds"] = _plain(spec.cpu_seconds)
+    if spec.memory_mb != DEFAULTS.memory_mb:
+        meta["limits"]["memory_mb"] = spec.memory_mb
     folder.mkdir()
     _write(folder / "exercise.toml", toml_write.dumps(meta))
     _write(folder / "statement.md", spec.statement)
@@ -154,6 +156,11 @@ def _write_exercise(entry: ExerciseEntry, folder: Path, report: DumpReport) -> N
                 f"{spec.slug}/wrong/{wrong.name}.py: the stored hint differs from the "
                 "module docstring, which is what loading reads; the file keeps the docstring"
             )
+
+
+def _plain(seconds: float) -> int | float:
+    # "wall_seconds = 5" as authors write it; loading reads an integer as a float.
+    return int(seconds) if float(seconds).is_integer() else seconds
 
 
 def _docstring(source: str) -> str:

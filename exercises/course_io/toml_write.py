@@ -16,6 +16,8 @@ BARE_KEY_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 # Multi-line literal strings hold Markdown readably; they cannot hold ''' or control
 # characters other than tab and newline, and must not end with a quote.
 _LITERAL_UNSAFE_RE = re.compile(r"'''|[\x00-\x08\x0b-\x1f\x7f]|'$")
+# Multi-line basic strings, as authors write them, when nothing in them needs escaping.
+_MULTILINE_BASIC_UNSAFE_RE = re.compile(r'"""|\\|[\x00-\x08\x0b-\x1f\x7f]|"$')
 
 
 def dumps(data: dict) -> str:
@@ -50,10 +52,12 @@ def _value(value: object) -> str:
             return "nan"
         if math.isinf(value):
             return "inf" if value > 0 else "-inf"
-        return repr(value)
+        return _float(value)
     if isinstance(value, str):
+        # A newline straight after the opening quotes is dropped by TOML readers.
+        if "\n" in value and not _MULTILINE_BASIC_UNSAFE_RE.search(value):
+            return '"""\n' + value + '"""'
         if "\n" in value and not _LITERAL_UNSAFE_RE.search(value):
-            # A newline straight after the opening quotes is dropped by TOML readers.
             return "'''\n" + value + "'''"
         return _basic(value)
     if isinstance(value, list):
@@ -61,6 +65,21 @@ def _value(value: object) -> str:
             return "[]"
         return "[\n" + "".join(f"  {_value(item)},\n" for item in value) + "]"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def _float(value: float) -> str:
+    """Tolerances as authors write them: 0.0001 as 1e-4 and 1e-07 as 1e-7 (the shorter
+    spelling that reads back exactly, for magnitudes below 1); others as Python prints."""
+    plain = repr(value)
+    if not 0 < abs(value) < 1:
+        return plain
+    for digits in range(17):
+        scientific = f"{value:.{digits}e}"
+        if float(scientific) == value:
+            break
+    mantissa, exponent = scientific.split("e")
+    scientific = f"{mantissa}e{int(exponent)}"
+    return scientific if len(scientific) < len(plain) else plain
 
 
 def _basic(value: str) -> str:

@@ -73,7 +73,7 @@ def test_dumped_files_follow_the_authoring_format(course_dir: Path, tmp_path: Pa
     assert (
         (root / "01-basics/02-broadcasting.md")
         .read_text()
-        .startswith('+++\ntitle = "Broadcasting"\nslug = "broadcasting"\norder = 25\n+++\n')
+        .startswith('+++\nslug = "broadcasting"\ntitle = "Broadcasting"\norder = 25\n+++\nShapes')
     )
     meta = tomllib.loads((root / "02-more/total/exercise.toml").read_text())
     assert meta["order"] == 300 and "tolerance" not in meta
