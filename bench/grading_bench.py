@@ -49,7 +49,9 @@ COLD_SCRIPT = textwrap.dedent(
     from grader.judging import judge_all
     spec = read_exercise(__import__("pathlib").Path(sys.argv[1]))
     case_set = load_cases(spec.cases_source, slug=spec.slug)
-    expected = reference_outputs(spec.reference_solution, spec.entry_point, case_set.cases, slug=spec.slug)
+    expected = reference_outputs(
+        spec.reference_solution, spec.entry_point, case_set.cases, slug=spec.slug
+    )
     got = run_trusted(spec.reference_solution, spec.entry_point, case_set.cases, float64=False)
     j = judge_all(case_set.cases, expected, got, tolerance=(1e-4, 1e-5), checks=case_set.checks)
     assert j.verdict == "passed", j
@@ -69,8 +71,11 @@ def cold_path(folder: Path) -> list[float]:
     for _ in range(COLD_RUNS):
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-c", COLD_SCRIPT, str(folder)], cwd=ROOT, check=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
+            [sys.executable, "-c", COLD_SCRIPT, str(folder)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
         )
         times.append((time.perf_counter() - started) * 1000)
     return times
@@ -80,10 +85,26 @@ class Worker:
     def __init__(self, concurrency: int):
         log = open(ROOT / ".run" / "bench-worker.log", "wb")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "courseplatform", "worker", "-Q", "grading",
-             "--concurrency", str(concurrency), "--without-gossip", "--without-mingle",
-             "--loglevel", "WARNING"],
-            cwd=ROOT, env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "courseplatform",
+                "worker",
+                "-Q",
+                "grading",
+                "--concurrency",
+                str(concurrency),
+                "--without-gossip",
+                "--without-mingle",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=ROOT,
+            env=dict(os.environ),
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
@@ -115,8 +136,11 @@ def process_tree(pid: int) -> list[int]:
 
 def submit(client: Client, token: str, slug: str, source: str) -> int:
     response = client.post(
-        f"/api/exercises/{slug}/submissions/", data=json.dumps({"source_code": source}),
-        content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}", secure=True,
+        f"/api/exercises/{slug}/submissions/",
+        data=json.dumps({"source_code": source}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+        secure=True,
     )
     assert response.status_code == 202, response.content
     return response.json()["id"]
@@ -127,8 +151,9 @@ def wait_done(ids: list[int], timeout: float = 300) -> None:
     pending = set(ids)
     while pending and time.monotonic() < deadline:
         done = set(
-            Submission.objects.filter(pk__in=pending, status=Submission.Status.DONE)
-            .values_list("pk", flat=True)
+            Submission.objects.filter(pk__in=pending, status=Submission.Status.DONE).values_list(
+                "pk", flat=True
+            )
         )
         pending -= done
         if pending:
@@ -193,8 +218,7 @@ def main() -> int:
         pids = [p for child in worker.children() for p in process_tree(child)]
         before = {pid: rss_kb(pid) for pid in pids}
         ids = [
-            submit(client, token, SLUGS[i % 2], solutions[SLUGS[i % 2]])
-            for i in range(MEMORY_RUNS)
+            submit(client, token, SLUGS[i % 2], solutions[SLUGS[i % 2]]) for i in range(MEMORY_RUNS)
         ]
         wait_done(ids, timeout=900)
         after = {pid: rss_kb(pid) for pid in before if Path(f"/proc/{pid}").exists()}
@@ -209,8 +233,12 @@ def main() -> int:
 
 def machine() -> str:
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")), platform.processor(),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
     )
     mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
     import torch
@@ -218,8 +246,8 @@ def machine() -> str:
     db = os.environ["DATABASE_URL"].split(":", 1)[0]
     return (
         f"{os.cpu_count()} cores ({cpu}), {mem_kb / 1024 / 1024:.0f} GiB RAM, "
-        f"Linux {platform.release()}, Python {platform.python_version()}, torch {torch.__version__}, "
-        f"database {db}, Redis broker"
+        f"Linux {platform.release()}, Python {platform.python_version()}, "
+        f"torch {torch.__version__}, database {db}, Redis broker"
     )
 
 

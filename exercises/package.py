@@ -102,9 +102,7 @@ def _get(meta: dict, key: str, kind, path: Path, default=None, required=False):
     if kind is float and type(value) is int:
         value = float(value)
     if type(value) is not kind:
-        raise PackageError(
-            f"{path}: '{key}' must be {kind.__name__}, not {type(value).__name__}"
-        )
+        raise PackageError(f"{path}: '{key}' must be {kind.__name__}, not {type(value).__name__}")
     return value
 
 
@@ -128,8 +126,16 @@ def read_exercise(folder: Path) -> ExerciseSpec:
     toml_path = folder / "exercise.toml"
     meta = read_toml(toml_path)
     known = {
-        "slug", "title", "kind", "entry_point", "lesson", "tolerance", "limits", "forbidden",
-        "hints", "order",
+        "slug",
+        "title",
+        "kind",
+        "entry_point",
+        "lesson",
+        "tolerance",
+        "limits",
+        "forbidden",
+        "hints",
+        "order",
     }
     unknown = sorted(set(meta) - known)
     if unknown:

@@ -12,6 +12,7 @@ import numpy as np
 from grader.sandbox.runtime.wire import Unsupported
 
 MAX_SHOWN = 6
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
 def compare_value(expected, got, *, rtol: float, atol: float, path: str = "result") -> str | None:
@@ -78,6 +79,10 @@ def _compare_array(expected: np.ndarray, got, *, rtol, atol, path) -> str | None
 
 def _compare_scalar(expected, got, *, rtol, atol, path) -> str | None:
     exp = np.asarray(expected)
+    if type(got) is int and not INT64_MIN <= got <= INT64_MAX:
+        # A Python int the learner made huge: no int64 holds it, so no expected value equals it
+        # (np.asarray would raise OverflowError in the trusted process instead).
+        return f"{path}: expected {_short(expected)}, got an integer of {len(str(got))} digits"
     if type(got) in (int, float):
         got_arr = np.asarray(got, dtype=np.float64 if type(got) is float else np.int64)
     elif isinstance(got, np.ndarray) and got.ndim == 0:
@@ -108,7 +113,13 @@ def _dtype_problem(expected: np.ndarray, got: np.ndarray, path: str) -> str | No
 
 def _compare_values(expected: np.ndarray, got: np.ndarray, *, rtol, atol, path) -> str | None:
     if expected.dtype.kind in "iu" and got.dtype.kind in "iu":
+        # uint64 values above the int64 range would wrap to negatives (2**64 - 1 -> -1) and
+        # could then equal a negative expected value: they never match.
         wrong = expected.astype(np.int64) != got.astype(np.int64)
+        if got.dtype == np.uint64:
+            wrong |= got > np.uint64(INT64_MAX)
+        if expected.dtype == np.uint64:
+            wrong |= expected > np.uint64(INT64_MAX)
         if not wrong.any():
             return None
         index = _first(wrong)

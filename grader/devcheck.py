@@ -34,8 +34,10 @@ def check_folder(folder: Path, also: list[Path]) -> list[str]:
         tol = (tol[0], spec.atol)
     problems = []
     hidden = sum(not c.visible for c in cases)
-    print(f"{spec.slug}: {len(cases) - hidden} visible, {hidden} hidden cases, "
-          f"{len(spec.wrong)} wrong solutions, tolerance {tol}")
+    print(
+        f"{spec.slug}: {len(cases) - hidden} visible, {hidden} hidden cases, "
+        f"{len(spec.wrong)} wrong solutions, tolerance {tol}"
+    )
 
     def judge(label, source, must_pass):
         got = run_trusted(source, spec.entry_point, cases, float64=False)
@@ -52,7 +54,9 @@ def check_folder(folder: Path, also: list[Path]) -> list[str]:
             for r in failed[:3]:
                 print(f"      {r.name}: {r.message}"[:300])
         if not ok:
-            problems.append(f"{spec.slug}: {label} {'should pass' if must_pass else 'should fail a hidden case'}")
+            problems.append(
+                f"{spec.slug}: {label} {'should pass' if must_pass else 'should fail a hidden case'}"
+            )
 
     judge("solution.py (as learner, float32)", spec.reference_solution, True)
     judge("starter.py", spec.starter_code, False)

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 from grader.compare import compare_value
 from grader.exercise_cache import PreparedExercise
-from grader.judging import CaseResult, judge_case
+from grader.judging import CaseResult, Judgement, judge_case
 from grader.sandbox import Limits, RunResult, get_sandbox
 from grader.sandbox.forbidden import forbidden_scan
+from grader.sandbox.verdict import combine, verdict_of
 
 PASSED, FAILED, ERROR = "passed", "failed", "error"
-LIMIT_VERDICTS = ("timeout", "memory_limit", "output_limit")
 UNSAFE_WARNING = (
     "Graded WITHOUT sandbox isolation (GRADER_UNSAFE_NO_SANDBOX is on): development only."
 )
@@ -44,16 +44,24 @@ class GraderOptions:
 
 
 def grade_source(
-    *, prepared: PreparedExercise, source: str, visible_only: bool, limits: Limits,
-    options: GraderOptions, reveal_hidden: bool = False,
+    *,
+    prepared: PreparedExercise,
+    source: str,
+    visible_only: bool,
+    limits: Limits,
+    options: GraderOptions,
+    reveal_hidden: bool = False,
+    enforce_forbidden: bool = True,
 ) -> GradeOutcome:
     """Run `source` on the exercise's cases in the sandbox and judge it on this side.
 
     Visible cases run in one sandbox job whose output the learner sees; hidden cases run
     in a second job whose output is discarded, so nothing printed from hidden inputs
-    reaches the learner. `reveal_hidden` is for authors' tools only.
+    reaches the learner. `reveal_hidden` and `enforce_forbidden=False` are for authors'
+    tools only (a trusted reference may use what learners may not).
     """
-    used = forbidden_scan(source, prepared.forbidden, prepared.entry_point)
+    forbidden = prepared.forbidden if enforce_forbidden else []
+    used = forbidden_scan(source, forbidden, prepared.entry_point)
     if used:
         return _forbidden_outcome(prepared, used, visible_only)
 
@@ -65,57 +73,64 @@ def grade_source(
     results: dict[int, CaseResult] = {}
     gots: dict[int, object] = {}
     outcome = GradeOutcome(verdict=PASSED, score=0.0)
-    limit_verdict, limit_message, raised = "", "", False
+    verdicts, notes = [], []
     for indices, shows_output in groups:
         run = sandbox.run(
-            source=source, entry_point=prepared.entry_point, kind=prepared.kind,
-            cases=prepared.payloads(indices), limits=limits, forbidden=prepared.forbidden,
+            source=source,
+            entry_point=prepared.entry_point,
+            kind=prepared.kind,
+            cases=prepared.payloads(indices),
+            limits=limits,
+            forbidden=forbidden,
         )
-        outcome.timings_ms["visible" if shows_output else "hidden"] = round(run.wall_ms, 2)
+        where = "visible" if shows_output else "hidden"
+        outcome.timings_ms[where] = round(run.wall_ms, 2)
         if run.unsafe:
             outcome.warning = UNSAFE_WARNING
         if shows_output:
             outcome.stdout = run.stdout
         if run.load_error is not None:
             return _load_error_outcome(prepared, run, outcome, visible_only)
+        run_cases = []
         for position, index in enumerate(indices):
             case = prepared.cases[index]
             got = run.results[position] if position < len(run.results) else None
             if got is None:
                 results[index] = CaseResult(case.name, case.visible, False, _not_run(run))
-                continue
-            results[index] = judge_case(
-                case, prepared.expected[index], got, tolerance=prepared.tolerance,
-                checks=prepared.checks, reveal_hidden=reveal_hidden,
-            )
-            gots[index] = got
-            raised = raised or (type(got) is dict and "error" in got)
-        if run.status in LIMIT_VERDICTS + (ERROR,) and not limit_verdict:
-            limit_verdict = run.status
-            where = "visible" if shows_output else "hidden"
-            limit_message = f"{run.message} (while running the {where} cases)"
-        if run.forbidden_used and not limit_verdict:
-            limit_verdict = FAILED
-            limit_message = _forbidden_message(run.forbidden_used)
+            else:
+                gots[index] = got
+                results[index] = judge_case(
+                    case,
+                    prepared.expected[index],
+                    got,
+                    tolerance=prepared.tolerance,
+                    checks=prepared.checks,
+                    reveal_hidden=reveal_hidden,
+                )
+            run_cases.append(results[index])
+        all_passed = all(r.passed for r in run_cases)
+        judgement = Judgement(verdict=PASSED if all_passed else FAILED, score=0.0, cases=run_cases)
+        verdicts.append(verdict_of(run, judgement))
+        if run.status != "ok":
+            notes.append(f"{run.message} (while running the {where} cases)")
+        if run.forbidden_used:
+            notes.append(_forbidden_message(run.forbidden_used))
 
-    ordered = [results[i] for i in sorted(results)]
-    outcome.cases = ordered
-    passed = sum(r.passed for r in ordered)
-    outcome.score = passed / len(ordered) if ordered else 0.0
-    if limit_verdict:
-        outcome.verdict, outcome.message = limit_verdict, limit_message
-        if limit_verdict == FAILED:
+    outcome.cases = [results[i] for i in sorted(results)]
+    passed = sum(r.passed for r in outcome.cases)
+    outcome.score = passed / len(outcome.cases) if outcome.cases else 0.0
+    outcome.verdict = combine(*verdicts)
+    if notes:
+        outcome.message = "\n".join(notes)
+        if any(run_note.startswith("Your code uses") for run_note in notes):
             outcome.score = 0.0
-    elif passed == len(ordered):
-        outcome.verdict = PASSED
-    else:
-        outcome.verdict = ERROR if raised else FAILED
-        outcome.message = (
-            "Your code raised an exception on some cases." if raised else ""
-        )
+    elif outcome.verdict != PASSED:
+        raised = any(type(g) is dict and "error" in g for g in gots.values())
+        parts = ["Your code raised an exception on some cases."] if raised else []
         hint = _matching_hint(prepared, results, gots)
         if hint:
-            outcome.message = (outcome.message + "\n\n" + hint).strip()
+            parts.append(hint)
+        outcome.message = "\n\n".join(parts)
     return outcome
 
 

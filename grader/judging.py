@@ -22,7 +22,9 @@ class CaseResult:
 
     def as_dict(self) -> dict:
         return {
-            "name": self.name, "visible": self.visible, "passed": self.passed,
+            "name": self.name,
+            "visible": self.visible,
+            "passed": self.passed,
             "message": self.message,
         }
 
@@ -36,7 +38,12 @@ class Judgement:
 
 
 def judge_case(
-    case: Case, expected: dict, got, *, tolerance: tuple[float, float], checks: dict,
+    case: Case,
+    expected: dict,
+    got,
+    *,
+    tolerance: tuple[float, float],
+    checks: dict,
     reveal_hidden: bool = False,
 ) -> CaseResult:
     """Compare one case's result; hidden cases keep only the name and pass/fail.
@@ -56,7 +63,9 @@ def _judge(case, expected, got, *, tolerance, checks) -> tuple[bool, str]:
         error = got["error"]
         if type(error) is not dict:
             return False, "the code raised an exception"
-        return False, str(error.get("traceback") or error.get("message") or "raised an exception")[:4000]
+        return False, str(error.get("traceback") or error.get("message") or "raised an exception")[
+            :4000
+        ]
     if "value" not in got:
         return False, "no result came back for this case"
     rtol = tolerance[0] if case.rtol is None else case.rtol
@@ -67,7 +76,9 @@ def _judge(case, expected, got, *, tolerance, checks) -> tuple[bool, str]:
         try:
             problem = checks[case.check](resolved, expected["value"], got["value"])
         except Exception as exc:  # a trusted check must not crash on hostile data
-            problem = f"result could not be checked ({type(exc).__name__}): got {describe(got['value'])}"
+            problem = (
+                f"result could not be checked ({type(exc).__name__}): got {describe(got['value'])}"
+            )
     else:
         problem = compare_value(expected["value"], got["value"], rtol=rtol, atol=atol)
     if problem:

@@ -49,8 +49,12 @@ def exercise_grade_source(
     """Grade a source file against an exercise with no database writes (CLI, validation)."""
     prepared = prepared_exercise(exercise)
     return grade_source(
-        prepared=prepared, source=source, visible_only=visible_only,
-        limits=exercise_limits(exercise), options=grader_options(), reveal_hidden=reveal_hidden,
+        prepared=prepared,
+        source=source,
+        visible_only=visible_only,
+        limits=exercise_limits(exercise),
+        options=grader_options(),
+        reveal_hidden=reveal_hidden,
     )
 
 
@@ -62,20 +66,20 @@ def submission_grade(*, submission_id: int) -> Submission | None:
     verdict, with the progress update in the same transaction. Raises SandboxUnavailable
     (an infrastructure fault) for the task to retry.
     """
-    submission = (
-        Submission.objects.select_related("exercise").filter(pk=submission_id).first()
-    )
+    submission = Submission.objects.select_related("exercise").filter(pk=submission_id).first()
     if submission is None or submission.status == Submission.Status.DONE:
         return submission
     now = timezone.now()
     Submission.objects.filter(pk=submission_id).exclude(status=Submission.Status.DONE).update(
-        status=Submission.Status.RUNNING, started_at=now,
+        status=Submission.Status.RUNNING,
+        started_at=now,
         delivery_count=submission.delivery_count + 1,
     )
     exercise = submission.exercise
     try:
         outcome = exercise_grade_source(
-            exercise=exercise, source=submission.source_code,
+            exercise=exercise,
+            source=submission.source_code,
             visible_only=submission.mode == Submission.Mode.RUN,
         )
     except ExerciseBroken as exc:
@@ -107,11 +111,14 @@ def _record(submission: Submission, outcome: GradeOutcome, *, version: str) -> b
         if recorded and submission.mode == Submission.Mode.SUBMIT:
             if first_verdict:
                 progress_record_attempt(
-                    learner_id=submission.learner_id, exercise_id=submission.exercise_id,
+                    learner_id=submission.learner_id,
+                    exercise_id=submission.exercise_id,
                     score=outcome.score,
                 )
             else:
-                progress_refresh(learner_id=submission.learner_id, exercise_id=submission.exercise_id)
+                progress_refresh(
+                    learner_id=submission.learner_id, exercise_id=submission.exercise_id
+                )
     return bool(recorded)
 
 
@@ -133,7 +140,8 @@ def submission_sweep_stuck(*, older_than_seconds: float | None = None) -> int:
     for submission in stuck:
         if submission.delivery_count >= MAX_DELIVERIES:
             outcome = GradeOutcome(
-                verdict=Submission.Verdict.ERROR, score=0.0,
+                verdict=Submission.Verdict.ERROR,
+                score=0.0,
                 message="This submission could not be graded after several tries. "
                 "It was not your code's fault; please submit again.",
             )
@@ -161,8 +169,14 @@ def submission_regrade(*, exercise: Exercise) -> int:
             seen.add(learner_id)
             latest_ids.append(pk)
     Submission.objects.filter(pk__in=latest_ids).update(
-        status=Submission.Status.QUEUED, verdict="", score=None, cases=[], message="",
-        stdout="", started_at=None, enqueued_at=timezone.now(),
+        status=Submission.Status.QUEUED,
+        verdict="",
+        score=None,
+        cases=[],
+        message="",
+        stdout="",
+        started_at=None,
+        enqueued_at=timezone.now(),
     )
     for pk in latest_ids:
         transaction.on_commit(lambda pk=pk: submission_enqueue(submission_id=pk))

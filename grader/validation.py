@@ -42,18 +42,25 @@ def exercise_validate(*, exercise: Exercise) -> ValidationReport:
     try:
         prepared = prepared_exercise(exercise)
     except ExerciseBroken as exc:
-        report.rows.append(ValidationRow("cases.py + reference", "loads", "broken", False, str(exc)))
+        report.rows.append(
+            ValidationRow("cases.py + reference", "loads", "broken", False, str(exc))
+        )
         return report
     report.visible_cases = len(prepared.indices(visible=True))
     report.hidden_cases = len(prepared.indices(visible=False))
 
-    def grade(source: str) -> GradeOutcome:
+    def grade(source: str, *, trusted: bool = False) -> GradeOutcome:
         return grade_source(
-            prepared=prepared, source=source, visible_only=False,
-            limits=exercise_limits(exercise), options=grader_options(), reveal_hidden=True,
+            prepared=prepared,
+            source=source,
+            visible_only=False,
+            limits=exercise_limits(exercise),
+            options=grader_options(),
+            reveal_hidden=True,
+            enforce_forbidden=not trusted,
         )
 
-    reference = grade(exercise.reference_solution)
+    reference = grade(exercise.reference_solution, trusted=True)
     report.rows.append(_row("reference solution", reference, must_pass=True))
     starter = grade(exercise.starter_code)
     report.rows.append(_row("starter code", starter, must_pass=False))
@@ -63,7 +70,10 @@ def exercise_validate(*, exercise: Exercise) -> ValidationReport:
         visible_failed = [c for c in outcome.cases if c.visible and not c.passed]
         if row.ok and visible_failed and not _hidden_failed(outcome):
             row = ValidationRow(
-                row.label, row.expected, row.got, False,
+                row.label,
+                row.expected,
+                row.got,
+                False,
                 "fails a visible case but no hidden case: the hidden cases must cover it",
             )
         report.rows.append(row)

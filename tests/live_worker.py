@@ -50,12 +50,29 @@ class LiveWorker:
         start_offset = self.log_path.stat().st_size
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "celery", "-A", "courseplatform", "worker",
-                "-Q", "grading,celery", "--concurrency", str(self.concurrency),
-                "--beat", "--schedule", str(beat_schedule),
-                "--without-gossip", "--without-mingle", "--loglevel", "INFO",
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "courseplatform",
+                "worker",
+                "-Q",
+                "grading,celery",
+                "--concurrency",
+                str(self.concurrency),
+                "--beat",
+                "--schedule",
+                str(beat_schedule),
+                "--without-gossip",
+                "--without-mingle",
+                "--loglevel",
+                "INFO",
             ],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -15,9 +15,7 @@ pytestmark = [pytest.mark.sandbox, pytest.mark.django_db]
 
 COURSE = settings.CONTENT_DIR / "genai-llm"
 ALTERNATIVES = Path(__file__).parent / "alternatives"
-SLUGS = sorted(
-    path.parent.name for path in COURSE.glob("*/*/exercise.toml")
-)
+SLUGS = sorted(path.parent.name for path in COURSE.glob("*/*/exercise.toml"))
 ALTERNATIVE_FILES = sorted(ALTERNATIVES.glob("*/*.py"))
 
 
@@ -34,8 +32,11 @@ def test_the_course_holds_all_26_contract_exercises():
 def test_exercise_validates_through_the_sandbox(course, slug):
     report = exercise_validate(exercise=Exercise.objects.get(slug=slug))
 
-    problems = [f"{row.label}: expected {row.expected}, got {row.got}; {row.detail}"
-                for row in report.rows if not row.ok]
+    problems = [
+        f"{row.label}: expected {row.expected}, got {row.got}; {row.detail}"
+        for row in report.rows
+        if not row.ok
+    ]
     assert report.ok, problems
     assert report.hidden_cases >= 5
     assert len(report.rows) - 2 >= 3, "each exercise needs its known-wrong solutions"

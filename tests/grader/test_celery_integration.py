@@ -79,8 +79,17 @@ def own_redis(tmp_path):
     """A Redis of this test's own, which it may stop and start again."""
     port = free_port()
     command = [
-        shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--dir", str(tmp_path),
+        shutil.which("redis-server"),
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(tmp_path),
     ]
 
     class Server:
