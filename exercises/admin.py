@@ -33,7 +33,7 @@ class ExerciseAdminForm(forms.ModelForm):
             "starter_code": CODE_WIDGET,
             "reference_solution": CODE_WIDGET,
             "cases_source": forms.Textarea(attrs={"class": "code-field", "rows": 24}),
-            "statement": forms.Textarea(attrs={"rows": 16}),
+            "statement": forms.Textarea(attrs={"rows": 16, "class": "vLargeTextField"}),
         }
 
 

@@ -13,6 +13,12 @@ class _SourceField(forms.CharField):
         kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}))
         super().__init__(**kwargs)
 
+    def to_python(self, value):
+        # Browsers send a textarea's (and FormData's) line breaks as CRLF: store the code
+        # with the same LF line endings as the API and the course files.
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
     def validate(self, value):
         super().validate(value)
         try:

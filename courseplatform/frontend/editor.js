@@ -3,7 +3,7 @@
 // The textarea stays in the page and in the form (hidden) and is kept in sync with the
 // editor, so a form post without JavaScript and the fetch-based buttons read the same
 // field. Pages work without this bundle: the textarea is then the editor.
-import { indentWithTab, defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, indentLess, indentMore } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import {
   bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, indentUnit,
@@ -11,7 +11,7 @@ import {
 } from "@codemirror/language";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { EditorState } from "@codemirror/state";
+import { EditorSelection, EditorState } from "@codemirror/state";
 import {
   drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter,
   highlightSpecialChars, keymap, lineNumbers, placeholder,
@@ -24,6 +24,24 @@ const theme = EditorView.theme({
   ".cm-scroller": { overflow: "auto", maxHeight: "70vh" },
   "&.cm-focused": { outline: "none" },
 });
+
+// Tab: with a selection, indent the selected lines; otherwise insert spaces up to the next
+// multiple of four at the cursor (CodeMirror's indentMore would leave the cursor in front
+// of the new indentation on an empty line). Shift-Tab dedents.
+function tabIndent(view) {
+  const { state } = view;
+  if (state.readOnly) return false;
+  if (state.selection.ranges.some((range) => !range.empty)) return indentMore(view);
+  view.dispatch(state.changeByRange((range) => {
+    const column = range.head - state.doc.lineAt(range.head).from;
+    const spaces = 4 - (column % 4);
+    return {
+      changes: { from: range.head, insert: " ".repeat(spaces) },
+      range: EditorSelection.cursor(range.head + spaces),
+    };
+  }), { scrollIntoView: true, userEvent: "input.indent" });
+  return true;
+}
 
 function enhance(textarea) {
   if (textarea.dataset.enhanced) return null;
@@ -54,7 +72,7 @@ function enhance(textarea) {
         python(), indentUnit.of("    "), EditorState.tabSize.of(4),
         runKey,
         // Tab indents; Escape then Tab (a CodeMirror default) moves focus out, as the page says.
-        keymap.of([indentWithTab, ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap,
+        keymap.of([{ key: "Tab", run: tabIndent, shift: indentLess }, ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap,
                    ...historyKeymap, ...foldKeymap]),
         EditorState.readOnly.of(readOnly),
         EditorView.contentAttributes.of({

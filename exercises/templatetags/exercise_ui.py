@@ -69,9 +69,11 @@ def activity_chart(activity: list) -> dict:
                 "height": f"{height:.1f}",
                 "passed_y": f"{CHART_TOP + plot - passed:.1f}",
                 "passed_height": f"{passed:.1f}",
-                "label_x": f"{x + (slot - 2) / 2:.1f}",
-                # A date label under every seventh bar, starting from the most recent day.
+                "label_x": f"{x + slot - 2 if index == days - 1 else x + (slot - 2) / 2:.1f}",
+                # A date label under every seventh bar, starting from the most recent day;
+                # the last one is right-aligned so that it stays inside the chart.
                 "labelled": (days - 1 - index) % 7 == 0,
+                "anchor": "end" if index == days - 1 else "middle",
             }
         )
     total = sum(day.submissions for day in activity)

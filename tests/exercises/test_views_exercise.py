@@ -376,3 +376,14 @@ def test_status_json_of_the_fetch_reply_is_valid_json(client, learner):
     response = client.post(submit_url(exercise), {"source_code": RIGHT, "mode": "submit"}, **JSON)
 
     assert json.loads(response.content)["headline"] == "Waiting for the grader…"
+
+
+def test_browser_line_endings_are_stored_as_lf(client, learner):
+    exercise = ExerciseFactory()
+    client.force_login(learner)
+
+    client.post(submit_url(exercise), {"source_code": "def double(x):\r\n    return 2 * x\r\n", "mode": "run"})
+    client.post(draft_url(exercise), {"source_code": "a\r\nb\rc"}, **JSON)
+
+    assert Submission.objects.get().source_code == RIGHT
+    assert Draft.objects.get().source_code == "a\nb\nc"

@@ -12,6 +12,9 @@
     var status = box.querySelector(".live-preview__status");
     var source = document.querySelector(box.dataset.source);
     if (!button || !source) return;
+    // Show the preview right under the field it previews.
+    var row = source.closest(".form-row");
+    if (row) row.after(box);
     button.addEventListener("click", function () {
       var body = new FormData();
       body.set("text", source.value);

@@ -108,7 +108,7 @@
   // ---- history table -------------------------------------------------------------
   function historyRow(data) {
     var when = new Date(data.created_at || Date.now());
-    var label = when.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+    var label = when.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
     return h("tr", { "data-submission": String(data.id) }, [
       h("td", {}, [h("a", { href: data.detail_url }, [h("time", { datetime: when.toISOString(), text: label })])]),
       h("td", { text: data.mode_label || data.mode }),

@@ -1,0 +1,123 @@
+"""Browser tests: Debian's Chromium driven by Playwright against Django's live server.
+
+Screenshots of each step go to test-artifacts/e2e/ (git-ignored) for people to look at.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.lessons.web import make_staff, make_user
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# between browser steps are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(autouse=True)
+def e2e_settings(settings):
+    settings.SECURE_SSL_REDIRECT = False
+    # The live server speaks plain HTTP: cookies marked Secure would not come back.
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def live_server(e2e_settings):
+    """A live server per test, started after e2e_settings: the security middleware reads
+    SECURE_SSL_REDIRECT once, when the server's handler is built (pytest-django's own
+    live_server is session-wide and may be built before any test's settings apply)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+class Shots:
+    """Numbered full-page screenshots for one test."""
+
+    def __init__(self, name: str):
+        self.folder = ARTIFACTS / name
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for old in self.folder.glob("*.png"):
+            old.unlink()
+        self.count = 0
+
+    def __call__(self, page, label: str, *, full_page: bool = True) -> Path:
+        self.count += 1
+        path = self.folder / f"{self.count:02d}-{label}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+
+@pytest.fixture
+def shots(request):
+    return Shots(request.node.name)
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open pages in fresh browser contexts (one per person); all closed at the end."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": 1280, "height": 860}, **options
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.js_errors = errors
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def e2e_learner(transactional_db):
+    return make_user(username="grace")
+
+
+@pytest.fixture
+def e2e_staff(transactional_db):
+    return make_staff(username="ada_instructor")
