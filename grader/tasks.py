@@ -1,8 +1,14 @@
 """Celery tasks of the grader: thin wrappers that load the service and call it."""
 
+import logging
+import threading
+
 from celery import shared_task
+from celery.signals import worker_process_init
 
 from grader.sandbox import SandboxUnavailable
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -29,3 +35,22 @@ def sweep_stuck_submissions() -> int:
     from grader import services
 
     return services.submission_sweep_stuck()
+
+
+@worker_process_init.connect
+def _warm_sandbox(**_kwargs) -> None:
+    """Start this pool process's zygote (numpy and torch imported) before the first job.
+
+    In a thread: Celery kills a pool process whose init takes more than a few seconds, and
+    a cold torch import can come close on a busy machine.
+    """
+
+    def warm() -> None:
+        from grader.services import grader_sandbox
+
+        try:
+            grader_sandbox().selftest()
+        except SandboxUnavailable as exc:
+            logger.error("This worker cannot grade: %s", exc)
+
+    threading.Thread(target=warm, name="sandbox-warm-up", daemon=True).start()
