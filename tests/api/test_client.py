@@ -1,8 +1,9 @@
 """The command-line client against a live server, run as a subprocess as a learner would.
 
-Grading is not under test here (the grader's own tests cover it), so the broker hand-off
-is replaced by a fake grader thread that moves the row queued → running → done after a
-delay: the client really polls through those states over HTTP.
+Most tests replace the broker hand-off by a fake grader thread that moves the row
+queued → running → done after a delay, so the client really polls through those states
+over HTTP without depending on the sandbox; one test goes end to end through a real
+Celery worker and the real grader (`live_worker`).
 """
 
 import ast
@@ -95,13 +96,20 @@ def grader():
 
 
 @pytest.fixture
-def live(transactional_db, server, grader, tmp_path):
+def live_site(transactional_db, server, tmp_path):
+    """The mini course on the live server, a learner with a token, a solution file."""
     load(MINI_COURSE)
     user = UserFactory(username="lin")
     _, token = token_create(user=user, name="laptop")
     solution = tmp_path / "double.py"
     solution.write_text(PASSING)
     return {"url": server.url, "token": token, "file": solution, "user": user}
+
+
+@pytest.fixture
+def live(live_site, grader):
+    """The live site, graded by the fake grader."""
+    return live_site
 
 
 def _client(*args: str, env: dict | None = None, stdlib_only: bool = False, timeout=60):
@@ -319,3 +327,16 @@ def test_a_redirect_to_https_is_explained_not_followed(live):
         "error: the server redirects to https://courses.example.org/api/exercises/"
         "double/submissions/: pass that address as --url\n"
     )
+
+
+@pytest.mark.worker
+def test_end_to_end_through_a_real_worker_and_the_real_grader(live_site, live_worker):
+    code, out, err = _submit(live_site, "--timeout", "60")
+    live_site["file"].write_text(FAILING)
+    code_failing, out_failing, _ = _submit(live_site, "--timeout", "60")
+
+    assert (code, err) == (0, ""), out + err + live_worker.log_text()[-3000:]
+    assert "Verdict: PASSED (100% of cases)" in out
+    assert "[pass] small vector" in out and "[pass] random matrix (hidden)" in out
+    assert code_failing == 1 and "Verdict: FAILED" in out_failing
+    assert "[FAIL] random matrix (hidden)" in out_failing
