@@ -10,7 +10,7 @@ PY
 
 ensure_redis() {
   local candidate="${REDIS_URL:-redis://127.0.0.1:6379}"
-  candidate="${candidate%/[0-9]*}"
+  if [[ $candidate =~ ^(.*)/[0-9]+$ ]]; then candidate="${BASH_REMATCH[1]}"; fi
   if redis_answers "$candidate"; then
     REDIS_BASE="$candidate"
     return
