@@ -97,9 +97,8 @@ def new_page(browser, live_server):
     contexts = []
 
     def make(**options):
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": 1280, "height": 860}, **options
-        )
+        options.setdefault("viewport", {"width": 1280, "height": 860})
+        context = browser.new_context(base_url=live_server.url, **options)
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()

@@ -33,7 +33,7 @@ def test_learner_creates_sees_once_and_revokes_a_token(new_page, e2e_learner, sh
 
     page.goto("/accounts/profile/")
     expect(page.locator("#raw-token")).to_have_count(0)
-    expect(page.get_by_role("cell", name="laptop")).to_be_visible()
+    expect(page.get_by_role("cell", name="laptop", exact=True)).to_be_visible()
     page.get_by_role("button", name="Revoke token laptop").click()
     expect(page.get_by_text("The token is revoked")).to_be_visible()
     assert ApiToken.objects.get().revoked_at is not None
@@ -64,7 +64,18 @@ def test_phone_layout_stacks_and_keeps_everything_reachable(new_page, e2e_learne
     page.goto(f"/exercises/{data.exercise.slug}/")
     expect(page.locator(".cm-editor")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-    shots(page, "phone-exercise")
+    shots(page, "phone-exercise-top", full_page=False)
+    page.locator(".cm-editor").scroll_into_view_if_needed()
+    # The gutter's line numbers settle on the same rows as the code lines (CodeMirror
+    # measures in an animation frame after layout).
+    page.wait_for_function("""() => {
+      const tops = sel => [...document.querySelectorAll(sel)]
+        .filter(e => e.getBoundingClientRect().height > 0)
+        .map(e => Math.round(e.getBoundingClientRect().top));
+      const lines = tops('.cm-line'), numbers = tops('.cm-lineNumbers .cm-gutterElement');
+      return lines.length > 0 && JSON.stringify(lines) === JSON.stringify(numbers);
+    }""", timeout=5_000)
+    shots(page, "phone-exercise-editor", full_page=False)
 
     page.goto(f"/courses/{data.course.slug}/lessons/{data.lesson.slug}/")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
