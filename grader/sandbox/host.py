@@ -124,7 +124,10 @@ class Sandbox:
             res_r, res_w = os.pipe2(os.O_CLOEXEC)
             cgroup = self.slot.cgroup if self.slot else None
             if cgroup is not None:
-                cgroup.arm((int(limits.memory_mb) + CGROUP_SLACK_MB) * MIB)
+                try:
+                    cgroup.arm((int(limits.memory_mb) + CGROUP_SLACK_MB) * MIB)
+                except OSError as exc:
+                    raise SandboxUnavailable(f"cannot set the slot's memory limit: {exc}") from exc
             vmstat_before = slots.vmstat_oom_kills()
             job = {"limits": _limits_dict(limits)}
             started = time.perf_counter()

@@ -32,7 +32,7 @@ class Slot:
     uid: int
     lock_fd: int
     lock_path: str
-    cgroup: "MemoryCgroup | None"
+    cgroup: MemoryCgroup | None
 
     def release(self) -> None:
         if self.cgroup is not None:
@@ -135,7 +135,7 @@ class MemoryCgroup:
         self._oom_before = 0
 
     @classmethod
-    def create(cls, uid: int) -> "MemoryCgroup | None":
+    def create(cls, uid: int) -> MemoryCgroup | None:
         for version, root in ((1, CGROUP_V1), (2, CGROUP_V2)):
             try:
                 if version == 2 and "memory" not in (root / "cgroup.controllers").read_text():
@@ -157,8 +157,13 @@ class MemoryCgroup:
     def arm(self, limit_bytes: int) -> None:
         """Set this job's limit and remember the OOM-kill counter it starts from."""
         if self.version == 1:
-            _write(self.path / "memory.limit_in_bytes", str(limit_bytes))
-            _write(self.path / "memory.memsw.limit_in_bytes", str(limit_bytes), required=False)
+            # v1 insists memory <= memory+swap at every moment: raise the outer one first.
+            names = ["memory.limit_in_bytes", "memory.memsw.limit_in_bytes"]
+            current = _read_int(self.path / "memory.limit_in_bytes")
+            if current is not None and limit_bytes > current:
+                names.reverse()
+            for name in names:
+                _write(self.path / name, str(limit_bytes), required="memsw" not in name)
         else:
             _write(self.path / "memory.max", str(limit_bytes))
             _write(self.path / "memory.swap.max", "0", required=False)
@@ -208,6 +213,13 @@ def vmstat_oom_kills() -> int:
     except (OSError, ValueError):
         pass
     return 0
+
+
+def _read_int(path: Path) -> int | None:
+    try:
+        return int(path.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _write(path: Path, value: str, *, required: bool = True) -> None:

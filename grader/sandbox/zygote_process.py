@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import array
 import json
-import os
 import select
 import socket
 import subprocess

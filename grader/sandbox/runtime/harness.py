@@ -117,7 +117,7 @@ def _safe(produce, fallback: str) -> str:
         return fallback
 
 
-def _finish(out: "_Writer", forbidden_hits: list[str]) -> None:
+def _finish(out: _Writer, forbidden_hits: list[str]) -> None:
     out.frame({"t": "end", "forbidden": sorted({str(n) for n in forbidden_hits})[:50]})
     for stream in (sys.stdout, sys.stderr):
         try:

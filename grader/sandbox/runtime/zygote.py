@@ -43,9 +43,9 @@ def main() -> None:
     for path in config["paths"]:
         sys.path.append(path)
     _pin_libraries(config.get("libraries", {}))
-    import numpy  # noqa: F401 - warm import, inherited by every job
-
     import importlib
+
+    import numpy  # noqa: F401 - warm import, inherited by every job
 
     for name in WARM_IMPORTS:
         try:
