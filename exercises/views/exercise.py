@@ -57,9 +57,19 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _page(request, exercise, form)
 
 
+def _duration(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    if seconds < 90 * 60:
+        return f"{round(seconds / 60)} minutes"
+    return f"{round(seconds / 3600)} hours"
+
+
 def _rate_limited(request: HttpRequest, exercise: Exercise, wait: int, as_json: bool):
-    seconds = f"{wait} second{'s' if wait != 1 else ''}"
-    message = f"You are submitting faster than the grader allows: wait {seconds}, then try again."
+    message = (
+        f"You are submitting faster than the grader allows: wait {_duration(wait)}, "
+        "then try again."
+    )
     if as_json:
         response = json_error(message, status=429, retry_after=wait)
     else:

@@ -33,7 +33,7 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def e2e_settings(settings):
+def e2e_settings(settings, tmp_path_factory):
     settings.SECURE_SSL_REDIRECT = False
     # The live server speaks plain HTTP: cookies marked Secure would not come back.
     settings.SESSION_COOKIE_SECURE = False
@@ -42,6 +42,9 @@ def e2e_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # WhiteNoise warns on every new handler when STATIC_ROOT (collectstatic's output) is absent.
+    settings.STATIC_ROOT = str(tmp_path_factory.getbasetemp() / "static-root")
+    Path(settings.STATIC_ROOT).mkdir(exist_ok=True)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

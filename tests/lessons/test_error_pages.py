@@ -44,7 +44,7 @@ def test_editor_bundle_is_optional(client, learner, settings, tmp_path):
 
 
 def test_optional_static_finds_a_present_file_and_not_a_missing_one():
-    assert optional_static("css/app.css") == "/static/css/app.css"
+    assert optional_static("css/base.css") == "/static/css/base.css"
     assert optional_static("vendor/not-built.js") == ""
 
 

@@ -7,13 +7,15 @@ Two workarounds that belong in tests/conftest.py and tests/factories.py (the lea
   request comes in anonymous.
 """
 
+from pathlib import Path
+
 import pytest
 
 from tests.factories import StaffFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
-def web_settings(settings):
+def web_settings(settings, tmp_path_factory):
     # The test client speaks plain HTTP; production redirects that to HTTPS.
     settings.SECURE_SSL_REDIRECT = False
     # No collectstatic before tests: resolve static files without the manifest.
@@ -21,6 +23,9 @@ def web_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # WhiteNoise warns on every new handler when STATIC_ROOT (collectstatic's output) is absent.
+    settings.STATIC_ROOT = str(tmp_path_factory.getbasetemp() / "static-root")
+    Path(settings.STATIC_ROOT).mkdir(exist_ok=True)
     # Hashing passwords the production way costs ~0.3 s per user; tests make many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
