@@ -18,12 +18,14 @@ RING_RADIUS = 15.9155  # circumference 100: the dash length is the percentage it
 
 
 @register.filter(name="markdown")
-def markdown_filter(text: str) -> str:
+def markdown_filter(text: object) -> str:
     """Instructor Markdown only (lessons, statements, hints): the output is sanitised by nh3.
 
     Never apply this to learner data: learner code and output are shown as escaped text.
     """
-    return mark_safe(render_markdown(text or ""))  # noqa: S308 - sanitised by render_markdown
+    # Hints come from a JSON field: whatever an editor typed there is shown as text.
+    source = text if isinstance(text, str) else ("" if text is None else str(text))
+    return mark_safe(render_markdown(source))  # noqa: S308 - sanitised by render_markdown
 
 
 @register.filter

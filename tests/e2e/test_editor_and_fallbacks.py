@@ -82,6 +82,7 @@ def test_too_large_code_is_refused_in_the_page_without_a_request(new_page, e2e_l
     assert not Submission.objects.exists()
 
 
+@pytest.mark.worker
 def test_rate_limited_submit_shows_a_readable_message(new_page, e2e_learner, settings, live_worker):
     settings.SUBMISSION_RATE = "1/d"  # fixed windows: a day leaves no boundary mid-test
     data = build_e2e_course()
@@ -97,6 +98,7 @@ def test_rate_limited_submit_shows_a_readable_message(new_page, e2e_learner, set
     assert Submission.objects.count() == 1
 
 
+@pytest.mark.worker
 def test_without_javascript_the_form_posts_and_the_submission_page_refreshes(
     new_page, e2e_learner, live_worker, shots
 ):

@@ -59,3 +59,10 @@ def test_progress_ring_context():
     assert (ring["percent"], ring["dash"], ring["complete"]) == ("75%", "75.00", False)
     assert progress_ring(0, 0)["percent"] == "0%"
     assert progress_ring(2, 2)["complete"] is True
+
+
+def test_markdown_filter_accepts_non_text_hints():
+    from lessons.templatetags.course_ui import markdown_filter
+
+    assert markdown_filter(None) == ""
+    assert "{'a': 1}" in markdown_filter({"a": 1}).replace("&#x27;", "'").replace("&#39;", "'")
