@@ -13,8 +13,7 @@ from grader.sandbox.types import Check, Limits, RunResult, SandboxUnavailable
 from grader.sandbox.zygote_process import ZygoteProcess
 
 MIB = 1 << 20
-SCRATCH_MB = 32
-SCRATCH_INODES = 512
+SCRATCH_MB = layout.SCRATCH_MB
 # The cgroup also holds the scratch tmpfs and the pages a child copies from the zygote
 # when it writes to them (refcounts): the budget is for the learner's own allocations.
 # It sits below the address-space limit (runtime/confine.py AS_HEADROOM), so memory that
@@ -70,7 +69,9 @@ class Sandbox:
                 self.zygote.stop()
                 self.zygote = None
                 detail = "; ".join(f"{c.name}: {c.detail}" for c in failed)
-                raise SandboxUnavailable(f"sandbox self-test failed, refusing to run jobs: {detail}")
+                raise SandboxUnavailable(
+                    f"sandbox self-test failed, refusing to run jobs: {detail}"
+                )
         return self.zygote
 
     def close(self) -> None:
@@ -146,7 +147,12 @@ class Sandbox:
             self._lost()
         if not report.get("confined"):
             self._sweep()
-            raise SandboxUnavailable("a job child failed to confine itself; it ran no learner code")
+            # The child's own last words (before learner code, so ours) are on its stdout.
+            said = stdout[-300:].decode("utf-8", "replace")
+            detail = f"status {report.get('status')}: {said} {zygote.error_text()[-300:]}".strip()
+            raise SandboxUnavailable(
+                f"a job child failed to confine itself; it ran no learner code ({detail})"
+            )
         signalled_kill = os.WIFSIGNALED(report["status"]) and os.WTERMSIG(report["status"]) == 9
         if cgroup is not None:
             oom = cgroup.oom_killed_since_arm()
@@ -210,7 +216,10 @@ class Sandbox:
         if self.slot is None:
             return
         cgroup = self.slot.cgroup
-        pids = cgroup.pids() if cgroup is not None else []
+        # The cgroup also holds the zygote and its spare child (root, our code only): only
+        # what runs as the slot uid can be left over from a job.
+        candidates = cgroup.pids() if cgroup is not None else []
+        pids = [p for p in candidates if slots.uid_of(p) == self.slot.uid]
         for pid in pids:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -240,7 +249,6 @@ def _limits_dict(limits: Limits) -> dict:
     return {
         "wall_seconds": float(limits.wall_seconds), "cpu_seconds": float(limits.cpu_seconds),
         "memory_mb": int(limits.memory_mb), "threads": int(limits.threads),
-        "scratch_mb": SCRATCH_MB, "scratch_inodes": SCRATCH_INODES,
     }
 
 

@@ -75,12 +75,17 @@ def _libraries() -> dict[str, str]:
     return {name: path for name, path in found.items() if path}
 
 
+SCRATCH_MB = 32
+SCRATCH_INODES = 512
+
+
 def build(*, confined: bool, uid: int, threads: int, control_fd: int,
           cgroup_fd: int | None) -> Layout:
     """Return the command that starts a zygote and the environment it starts with."""
     config = {
         "confine": confined, "uid": uid, "threads": threads, "control_fd": control_fd,
         "cgroup_fd": cgroup_fd, "libraries": _libraries(),
+        "scratch_mb": SCRATCH_MB, "scratch_inodes": SCRATCH_INODES,
     }
     python = os.path.realpath(sys.executable)
     if not confined:

@@ -88,7 +88,8 @@ def _status(c: Collected, stream: Stream, cpu_ms: float) -> tuple[str, str]:
     if stream.memory_claim:
         # Reported from inside the sandbox (an allocation refused under RLIMIT_AS): a claim
         # the learner could fake, so it may only ever cost them, never pass a case.
-        return "memory_limit", f"out of memory ({limits.memory_mb} MB limit): an allocation was refused"
+        refused = f"out of memory ({limits.memory_mb} MB limit): an allocation was refused"
+        return "memory_limit", refused
     complete = stream.ended and (stream.load_error is not None or len(stream.results) == c.ncases)
     if code != 0 or not complete:
         return "error", f"exited with code {code} before returning every result"

@@ -54,8 +54,9 @@ def run_probe(sandbox) -> list[Check]:
 
 
 def _environ_checks(report: dict) -> list[Check]:
-    """Nothing of the worker's environment may be readable inside (bwrap --clearenv is not enough)."""
-    secrets = {v for k, v in os.environ.items() if len(v) >= 6 and k not in layout.zygote_environment(1)}
+    """Nothing of the worker's environment may be readable inside (--clearenv is not enough)."""
+    ours = layout.zygote_environment(1)
+    secrets = {v for k, v in os.environ.items() if len(v) >= 6 and k not in ours}
     checks = []
     for key in ("proc1_environ", "self_environ"):
         seen = report.get(key)

@@ -90,6 +90,18 @@ def _uid_has_account(uid: int) -> bool:
     return True
 
 
+def uid_of(pid: int) -> int | None:
+    """The real uid of a process, or None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"Uid:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 def pids_of_uid(uid: int) -> list[int]:
     """Every process (host pid) whose real, effective or saved uid is `uid`."""
     found = []
@@ -164,6 +176,7 @@ class MemoryCgroup:
                 names.reverse()
             for name in names:
                 _write(self.path / name, str(limit_bytes), required="memsw" not in name)
+            _write(self.path / "memory.max_usage_in_bytes", "0", required=False)
         else:
             _write(self.path / "memory.max", str(limit_bytes))
             _write(self.path / "memory.swap.max", "0", required=False)
@@ -179,6 +192,11 @@ class MemoryCgroup:
         except (OSError, ValueError):
             pass
         return 0
+
+    def peak_bytes(self) -> int:
+        """The cgroup's peak usage since the job was armed (v1; v2: since creation)."""
+        name = "memory.max_usage_in_bytes" if self.version == 1 else "memory.peak"
+        return _read_int(self.path / name) or 0
 
     def oom_killed_since_arm(self) -> bool:
         return self.oom_kills() > self._oom_before

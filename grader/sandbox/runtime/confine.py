@@ -39,15 +39,23 @@ def _check(result: int, what: str) -> None:
         raise OSError(err, f"{what}: {os.strerror(err)}")
 
 
-def enter(job: dict, config: dict, scratch: str | None) -> None:
-    """Apply every layer; raise on the first that fails."""
-    limits = job["limits"]
-    confined = config["confine"]
+def detach(config: dict) -> None:
+    """The layers that do not depend on the job: done by a spare child before one arrives.
+
+    Own session and process group; private mount, network and IPC namespaces; the scratch
+    tmpfs on /tmp; first in line for the OOM killer.
+    """
     os.setsid()
-    if confined:
-        _private_namespaces(config, limits)
+    if config["confine"]:
+        _private_namespaces(config)
         with open("/proc/self/oom_score_adj", "w") as f:
             f.write("1000")
+
+
+def enter(job: dict, config: dict, scratch: str | None) -> None:
+    """Apply the job's layers, after `detach`; raise on the first that fails."""
+    limits = job["limits"]
+    confined = config["confine"]
     _rlimits(limits, confined)
     # Python starts with SIGXFSZ ignored; restored, a file past RLIMIT_FSIZE ends the job
     # with a signal the host can tell apart (output_limit) instead of an OSError.
@@ -67,18 +75,29 @@ def enter(job: dict, config: dict, scratch: str | None) -> None:
         sys.modules["torch"].set_num_threads(wanted)
     if confined:
         _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
-        import policy
-        import pyseccomp
+        if _compiled is None:
+            raise RuntimeError("the seccomp filter was not compiled in the zygote")
+        _compiled.load(os.getpid(), _libc)
 
-        policy.build(pyseccomp, os.getpid()).load()
+
+_compiled = None
 
 
-def _private_namespaces(config: dict, limits: dict) -> None:
+def compile_filter() -> None:
+    """In the zygote, once: compile the seccomp filter every child loads."""
+    global _compiled
+    import policy
+    import pyseccomp
+
+    _compiled = policy.Compiled(pyseccomp)
+
+
+def _private_namespaces(config: dict) -> None:
     _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC), "unshare")
     _check(_libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "make / private")
     uid = config["uid"]
-    size = int(limits["scratch_mb"]) * MIB
-    options = f"size={size},nr_inodes={int(limits['scratch_inodes'])},mode=0700,uid={uid},gid={uid}"
+    size = int(config["scratch_mb"]) * MIB
+    options = f"size={size},nr_inodes={int(config['scratch_inodes'])},mode=0700,uid={uid},gid={uid}"
     _check(
         _libc.mount(b"tmpfs", b"/tmp", b"tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
                     options.encode()),

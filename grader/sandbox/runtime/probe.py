@@ -51,7 +51,8 @@ def run(meta: dict, _frames: list) -> None:
     check("TIOCSTI ioctl fails", lambda: _fails(lambda: fcntl.ioctl(0, TIOCSTI, b"x")))
     check("cannot signal pid 1", lambda: _fails(lambda: os.kill(1, 0)))
     for path in meta.get("absent", []):
-        check(f"{path} is absent", lambda p=path: (not os.path.lexists(p), "present" if os.path.lexists(p) else "absent"))
+        check(f"{path} is absent", lambda p=path: (
+            not os.path.lexists(p), "present" if os.path.lexists(p) else "absent"))
     check("only fds 0-3 are open", lambda: (_open_fds() == [0, 1, 2, 3], str(_open_fds())))
     check("scratch is a private, empty, capped tmpfs as cwd and HOME", _scratch)
     check("oom_score_adj is 1000", lambda: (_read("/proc/self/oom_score_adj").strip() == "1000",

@@ -42,7 +42,8 @@ def test_a_crash_is_an_error_even_if_every_finished_case_passed():
 
 
 def test_load_errors_missing_judgements_and_mismatched_counts_are_errors():
-    loaded_badly = RunResult(status="ok", load_error={"type": "SyntaxError", "message": "", "traceback": ""})
+    error = {"type": "SyntaxError", "message": "", "traceback": ""}
+    loaded_badly = RunResult(status="ok", load_error=error)
     assert verdict_of(loaded_badly, None) == "error"
     assert verdict_of(ok_run(VALUE), None) == "error"
     assert verdict_of(ok_run(VALUE), judged(True, True)) == "error"
