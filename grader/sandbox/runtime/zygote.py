@@ -3,7 +3,9 @@
 Started by grader/sandbox/host.py with an empty environment, inside bubblewrap (or, in
 the unsafe development mode, as a plain subprocess). It imports numpy and torch once so
 that a job costs a fork, not a 1-2 s import, and it never runs a torch op: a process that
-ran a multi-threaded op leaves children that hang after fork.
+ran a multi-threaded op leaves children that hang after fork. It compiles the seccomp
+filter once and joins the slot's memory cgroup once, then keeps one "spare" child forked
+ahead of time (past the job-independent layers), which becomes the next job's process.
 
 Control channel: a SOCK_SEQPACKET socket (fd in the config), one JSON message each way.
     host -> zygote  {"op": "run", "id", "job": {...}} + fds [input memfd, stdout w, results w]

@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Return objects that pretend to be arrays: __array__, __eq__, __float__, __len__."""
 
 

@@ -1,4 +1,5 @@
 # expect: timeout
+# ruff: noqa
 """Many spinning threads: CPU time adds up over threads; thread count capped by RLIMIT_NPROC."""
 import threading
 

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Close the result channel so no honest result can be written."""
 import os
 

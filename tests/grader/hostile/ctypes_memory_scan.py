@@ -1,4 +1,5 @@
 # expect: passed
+# ruff: noqa
 """Scan the process's writable anonymous memory (heap, stack, arenas) for secrets through
 ctypes and print the hits. The job's memory holds only its own inputs: nothing to find."""
 import ctypes

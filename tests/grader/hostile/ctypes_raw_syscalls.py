@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Raw syscalls the allow-list refuses: execve, ptrace, mount, unshare, bpf, io_uring, setns."""
 import ctypes
 

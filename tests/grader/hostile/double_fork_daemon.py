@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Double-fork a daemon that outlives the job (and would keep grading slots busy)."""
 import os
 import time

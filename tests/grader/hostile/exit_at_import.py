@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Exit while the module loads."""
 import sys
 

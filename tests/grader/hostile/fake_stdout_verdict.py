@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Print what looks like a passing report and return the wrong answer."""
 
 

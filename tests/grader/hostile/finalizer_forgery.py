@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Register atexit handlers, finalizers and __del__ that write forged 'passing' frames
 after the harness is done. The harness exits with os._exit: none of them run."""
 import atexit

@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Write a complete, well-formed result stream itself (every remaining case 'answered' with
 0, then the end record) and exit before the harness writes anything honest. The host
 accepts the stream's shape, and the trusted comparison still fails every forged value."""

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Slip an extra forged case record in before each honest one, to shift results onto the
 wrong cases: the host counts records against cases and rejects the stream."""
 import json

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Write hostile headers to the result fd: a float shape, a huge dtype, a NaN, a bomb."""
 import json
 import os

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Invent a record type the protocol does not have ('verdict': passed)."""
 import os
 import sys

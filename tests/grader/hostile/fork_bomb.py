@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Classic fork bomb: fork() is refused by seccomp (clone without CLONE_THREAD)."""
 import os
 

@@ -1,4 +1,5 @@
 # expect: passed
+# ruff: noqa
 """A fork bomb that swallows the refusal and then answers correctly: harmless, so it passes."""
 import os
 

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Raise an exception whose __str__ raises and whose type name is enormous."""
 
 

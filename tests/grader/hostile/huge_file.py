@@ -1,4 +1,5 @@
 # expect: output_limit
+# ruff: noqa
 """Write one huge file: RLIMIT_FSIZE (16 MB) sends SIGXFSZ."""
 
 

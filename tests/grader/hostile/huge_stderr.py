@@ -1,4 +1,5 @@
 # expect: output_limit
+# ruff: noqa
 """Flood stderr through the raw file descriptor, bypassing Python's streams."""
 import os
 

@@ -1,4 +1,5 @@
 # expect: output_limit
+# ruff: noqa
 """Flood stdout: the host reads at most 1 MiB, keeps 8 KiB, and stops the job."""
 import sys
 

@@ -1,4 +1,5 @@
 # expect: timeout
+# ruff: noqa
 """Ignore SIGTERM, SIGXCPU and SIGINT, then spin: the hard CPU limit and the wall clock still kill."""
 import signal
 

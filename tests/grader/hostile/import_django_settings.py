@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Import the Django settings (SECRET_KEY, DATABASES) and print them."""
 import django
 from django.conf import settings

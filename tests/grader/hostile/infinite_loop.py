@@ -1,4 +1,5 @@
 # expect: timeout
+# ruff: noqa
 """A plain infinite loop: RLIMIT_CPU sends SIGXCPU."""
 
 

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Kill the zygote, pid 1 of the sandbox, and everything signalable."""
 import os
 import signal

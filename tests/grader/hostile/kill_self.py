@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """SIGKILL itself after printing a verdict: a signal with no OOM evidence is an error."""
 import os
 import signal

@@ -1,4 +1,5 @@
 # expect: passed
+# ruff: noqa
 """Start non-daemon threads that never end, then answer: the job still ends after the last
 result and no thread or process of the job survives it."""
 import threading

@@ -1,4 +1,5 @@
 # expect: memory_limit
+# ruff: noqa
 """Pure-Python growth, a megabyte at a time, until something gives."""
 
 

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Write a shared object to the scratch directory and dlopen it (the scratch is noexec)."""
 import ctypes
 import shutil

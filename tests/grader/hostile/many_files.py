@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Exhaust inodes: the scratch tmpfs has an inode cap, so creating files fails (ENOSPC)."""
 
 

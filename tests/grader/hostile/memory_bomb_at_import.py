@@ -1,4 +1,5 @@
 # expect: memory_limit
+# ruff: noqa
 """The bomb goes off while the module loads, before the entry point is ever called."""
 import numpy as np
 

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """multiprocessing needs fork (and sockets/semaphores): refused."""
 import multiprocessing
 

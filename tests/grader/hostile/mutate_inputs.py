@@ -1,4 +1,5 @@
 # expect: passed
+# ruff: noqa
 """Double the input in place and return it. Each case gets a fresh copy, and the reference
 never shares inputs with the sandbox: in-place work is fine."""
 import numpy as np

@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Keep references to earlier inputs and scribble on them later, hoping a shared buffer
 corrupts other cases (or the reference). Each case is decoded fresh: only its own answer is
 wrong."""

@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """NaN compares unequal to everything, so a naive 'not (a != b)' check would pass it."""
 import numpy as np
 

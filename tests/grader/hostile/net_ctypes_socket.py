@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Skip Python's socket module: raw socket()/connect() syscalls through ctypes."""
 import ctypes
 import struct

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Talk to the broker directly: enqueue a fake verdict, read the queue."""
 import socket
 

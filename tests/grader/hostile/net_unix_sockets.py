@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Reach PostgreSQL or Redis through their Unix sockets instead of TCP."""
 import socket
 

@@ -1,4 +1,5 @@
 # expect: memory_limit
+# ruff: noqa
 """One allocation far beyond the limit: refused under RLIMIT_AS (numpy MemoryError)."""
 import numpy as np
 

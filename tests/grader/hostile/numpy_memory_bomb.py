@@ -1,4 +1,5 @@
 # expect: memory_limit
+# ruff: noqa
 """Touch far more memory than the budget, in pages the address-space limit still allows:
 the kernel's OOM killer stops it inside the slot cgroup (kernel evidence)."""
 import numpy as np

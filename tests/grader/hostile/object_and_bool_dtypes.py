@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Object arrays (elements with their own __eq__), bool and complex arrays are refused."""
 import numpy as np
 

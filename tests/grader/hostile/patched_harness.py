@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Patch the sandbox harness in memory so that every case 'returns' the input."""
 import sys
 

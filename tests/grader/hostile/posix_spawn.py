@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """posix_spawn takes another path to a new process (clone/vfork + exec): refused."""
 import os
 

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Try to regain root or lift limits: setuid(0), raise RLIMIT_CPU, lower oom_score_adj."""
 import os
 import resource

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Open the SQLite database and read every learner's submissions."""
 import sqlite3
 

@@ -1,4 +1,5 @@
 # expect: passed
+# ruff: noqa
 """Print the environment, every /proc/*/environ and cmdline readable: nothing of the worker leaks."""
 import os
 

@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Return the environment as the answer: its text must never reach the learner's screen."""
 import os
 

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Read the platform's code, settings and .env from the usual places."""
 
 CANDIDATES = ["/work/main/courseplatform/settings.py", "/work/main/.env", "/app/.env",

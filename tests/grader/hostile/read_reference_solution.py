@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Import the reference solution of the exercise and return its answer."""
 import importlib.util
 

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Read from an unmapped address: SIGSEGV ends the child, the host reports the signal."""
 import ctypes
 

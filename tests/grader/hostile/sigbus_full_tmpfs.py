@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Fill the scratch tmpfs through a shared mapping: the kernel answers with SIGBUS."""
 import mmap
 import os

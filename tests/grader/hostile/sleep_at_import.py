@@ -1,4 +1,5 @@
 # expect: timeout
+# ruff: noqa
 """Block while the module loads: the deadline covers loading, not just the calls."""
 import signal
 

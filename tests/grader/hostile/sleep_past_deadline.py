@@ -1,4 +1,5 @@
 # expect: timeout
+# ruff: noqa
 """Sleeping uses no CPU: only the host's wall clock stops it."""
 import time
 

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Point stdout at the result fd and print a fake frame and text into it."""
 import os
 

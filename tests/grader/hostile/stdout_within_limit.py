@@ -1,4 +1,5 @@
 # expect: passed
+# ruff: noqa
 """Print 600 KiB once per run (under the 1 MiB cap) and answer correctly: only the first
 8 KiB is kept for display."""
 

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """Plant symlinks to host files in the scratch directory (hoping a trusted process reads or
 deletes through them later) and follow them now."""
 import os

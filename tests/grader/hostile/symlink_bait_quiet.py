@@ -1,4 +1,5 @@
 # expect: passed
+# ruff: noqa
 """Leave symlinks to host paths and a hard link attempt behind, then answer correctly: the
 scratch is a private tmpfs that vanishes with the job; no trusted code walks it."""
 import os

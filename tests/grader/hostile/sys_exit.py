@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """sys.exit(0) from the entry point: SystemExit is the learner's error, not a clean finish."""
 import sys
 

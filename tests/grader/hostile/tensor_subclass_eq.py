@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Return a tensor subclass whose == and allclose always say yes."""
 import numpy as np
 import torch

@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Leave a dispatch mode active that doubles every op's output at the aten level."""
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode

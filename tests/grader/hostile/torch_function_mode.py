@@ -1,4 +1,5 @@
 # expect: failed
+# ruff: noqa
 """Leave a torch function mode active that makes detach/contiguous/numpy lie, so the
 harness would read 2*x out of a wrong tensor. The harness reads with every mode off."""
 import torch

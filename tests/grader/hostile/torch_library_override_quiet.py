@@ -1,4 +1,5 @@
 # expect: passed
+# ruff: noqa
 """Override aten::sub (which double never uses), then answer correctly: it passes here, and
 must not leak into the next job."""
 import torch

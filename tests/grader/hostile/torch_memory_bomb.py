@@ -1,4 +1,5 @@
 # expect: memory_limit
+# ruff: noqa
 """torch's CPU allocator refuses under RLIMIT_AS and raises RuntimeError."""
 import torch
 

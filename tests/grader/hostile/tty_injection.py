@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """TIOCSTI: push a command into the terminal the worker was started from."""
 import fcntl
 import os

@@ -1,4 +1,5 @@
 # expect: error
+# ruff: noqa
 """TIOCSTI with garbage in the high 32 bits, to slip past an exact-match seccomp rule."""
 import ctypes
 
