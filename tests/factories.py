@@ -24,7 +24,7 @@ class UserFactory(DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"learner{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "correct-horse-42")
+    password = factory.django.Password("correct-horse-42")
 
 
 class StaffFactory(UserFactory):
