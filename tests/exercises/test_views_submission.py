@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -261,3 +262,18 @@ def test_make_user_helper_persists_a_usable_password(client):
     user = make_user()
 
     assert client.login(username=user.username, password="correct-horse-42")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/exercises/submissions/99999999999999999999999/",
+        "/exercises/submissions/99999999999999999999999/status.json",
+        "/exercises/nope/submissions/?learner=99999999999999999999999",
+    ],
+)
+def test_out_of_range_ids_are_404_not_500(learner, staff, path):
+    client = Client(raise_request_exception=False)
+    client.force_login(staff if "learner=" in path else learner)
+
+    assert client.get(path).status_code == 404
