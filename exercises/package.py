@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+# Fixed paths under /exercises/ that an exercise slug would be hidden behind.
+RESERVED_SLUGS = frozenset({"progress", "gradebook", "submissions"})
 KINDS = ("numpy", "torch", "python")
 MAX_FILE_BYTES = 512 * 1024
 
@@ -143,6 +145,8 @@ def read_exercise(folder: Path) -> ExerciseSpec:
     slug = _get(meta, "slug", str, toml_path, required=True)
     if not SLUG_RE.match(slug):
         raise PackageError(f"{toml_path}: slug {slug!r} must be lowercase letters, digits, - or _")
+    if slug in RESERVED_SLUGS:
+        raise PackageError(f"{toml_path}: slug {slug!r} is reserved for a page of the platform")
     kind = _get(meta, "kind", str, toml_path, required=True)
     if kind not in KINDS:
         raise PackageError(f"{toml_path}: kind {kind!r} must be one of {', '.join(KINDS)}")

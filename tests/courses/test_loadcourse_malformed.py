@@ -132,6 +132,11 @@ MALFORMED = {
         f"{DOUBLE}/exercise.toml",
         "invalid TOML",
     ),
+    "exercise slug hidden behind a page": (
+        _edit(f"{DOUBLE}/exercise.toml", 'slug = "double"', 'slug = "progress"'),
+        f"{DOUBLE}/exercise.toml",
+        "reserved",
+    ),
     "exercise.toml unknown key": (
         _edit(f"{DOUBLE}/exercise.toml", "kind =", "difficulty = 3\nkind ="),
         f"{DOUBLE}/exercise.toml",
