@@ -150,6 +150,9 @@ class Sandbox:
             # The child's own last words (before learner code, so ours) are on its stdout.
             said = stdout[-300:].decode("utf-8", "replace")
             detail = f"status {report.get('status')}: {said} {zygote.error_text()[-300:]}".strip()
+            # Fail closed: the next run starts a fresh zygote, which must pass the self-test.
+            self.zygote = None
+            zygote.stop()
             raise SandboxUnavailable(
                 f"a job child failed to confine itself; it ran no learner code ({detail})"
             )

@@ -14,6 +14,7 @@ from grader.sandbox.runtime import wire
 from grader.sandbox.types import Check, Limits
 
 PROBE_LIMITS = Limits(wall_seconds=20.0, cpu_seconds=10.0, memory_mb=512)
+ZYGOTE_CHARGE_MB = 64
 
 
 def _probe_meta(sandbox) -> dict:
@@ -42,6 +43,14 @@ def run_probe(sandbox) -> list[Check]:
             checks.append(Check(str(item[0]), item[1] is True, str(item[2])[:300]))
     names = {c.name for c in checks}
     checks += _environ_checks(report)
+    cgroup = sandbox.slot.cgroup if sandbox.slot else None
+    if cgroup is not None:
+        # The zygote's own memory must stay charged outside the slot: jobs get the budget.
+        used = cgroup.usage_bytes() / 2**20
+        checks.append(Check(
+            "the slot's memory cgroup holds only what jobs use", used < ZYGOTE_CHARGE_MB,
+            f"{used:.0f} MiB charged after the probe (limit {ZYGOTE_CHARGE_MB} MiB)",
+        ))
     seen_by_zygote = sandbox.zygote.ready.get("proc1_environ") if sandbox.zygote else None
     if sandbox.zygote is not None and sandbox.zygote.confined:
         checks.append(Check(

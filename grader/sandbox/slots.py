@@ -193,6 +193,10 @@ class MemoryCgroup:
             pass
         return 0
 
+    def usage_bytes(self) -> int:
+        name = "memory.usage_in_bytes" if self.version == 1 else "memory.current"
+        return _read_int(self.path / name) or 0
+
     def peak_bytes(self) -> int:
         """The cgroup's peak usage since the job was armed (v1; v2: since creation)."""
         name = "memory.max_usage_in_bytes" if self.version == 1 else "memory.peak"

@@ -92,6 +92,14 @@ def test_memory_limit_from_the_kernel_oom_killer(sandbox):
     assert result.status == "memory_limit" and result.message == "out of memory (256 MB limit)"
 
 
+def test_a_solution_that_uses_most_of_its_budget_still_passes(sandbox):
+    source = ("import numpy as np\ndef double(x):\n    work = np.ones(int(220e6 / 8))\n"
+              "    return 2 * x + (work[-1] - 1.0)\n")
+    result = run(sandbox, source)  # 220 MB of a 256 MB budget, every page written
+    assert result.status == "ok", result.message
+    assert result.results[0]["value"].tolist() == [2.0, 4.0]
+
+
 def test_a_refused_allocation_is_memory_limit_and_can_only_cost_the_learner(sandbox):
     refused = run(sandbox, "import numpy as np\ndef double(x):\n    return np.ones(10**11)\n")
     assert refused.status == "memory_limit" and "refused" in refused.message
@@ -209,6 +217,17 @@ def test_a_failing_self_test_refuses_every_job(monkeypatch, canary):
         for _ in range(2):
             with pytest.raises(SandboxUnavailable, match="self-test failed.*CapEff"):
                 run(box, "def double(x):\n    return x\n")
+        assert box.zygote is None
+    finally:
+        box.close()
+
+
+def test_a_child_that_cannot_confine_itself_is_an_infrastructure_fault(monkeypatch, canary):
+    monkeypatch.setattr(layout, "SCRATCH_INODES", "many")  # the scratch mount fails inside
+    box = Sandbox()
+    try:
+        with pytest.raises(SandboxUnavailable, match="failed to confine"):
+            run(box, "def double(x):\n    return 2 * x\n")
         assert box.zygote is None
     finally:
         box.close()
