@@ -73,10 +73,10 @@ def enter(job: dict, config: dict, scratch: str | None) -> None:
     if wanted < int(config["threads"]) and "torch" in sys.modules:
         # The zygote's OMP_THREAD_LIMIT is the hard cap; a job may ask for fewer.
         sys.modules["torch"].set_num_threads(wanted)
-    if confined:
+    if confined and _compiled is None:
+        raise RuntimeError("the seccomp filter was not compiled in the zygote")
+    if _compiled is not None:
         _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
-        if _compiled is None:
-            raise RuntimeError("the seccomp filter was not compiled in the zygote")
         _compiled.load(os.getpid(), _libc)
 
 

@@ -63,6 +63,14 @@ def main() -> None:
 
     if config["confine"]:
         confine.compile_filter()
+    else:
+        # Unsafe mode isolates nothing, but a development machine still deserves a seatbelt:
+        # with the filter, learner code cannot fork, exec, open sockets or kill(-1) the
+        # developer's session (running as root, that takes every process down with it).
+        try:
+            confine.compile_filter()
+        except Exception as exc:  # noqa: BLE001 - no libseccomp: run without the seatbelt
+            print(f"sandbox (unsafe mode): no seccomp filter: {exc!r}", file=sys.stderr)
     _settle_memory()  # before joining the cgroup: the huge pages it makes stay charged here
     cgroup_fd = config.get("cgroup_fd")
     if cgroup_fd is not None:

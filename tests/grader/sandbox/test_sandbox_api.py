@@ -184,6 +184,22 @@ def test_unsafe_mode_runs_in_a_separate_process_and_says_so():
     assert result.results[0]["value"] != os.getpid()
 
 
+def test_unsafe_mode_still_refuses_fork_sockets_and_signalling_others():
+    # Signal 0 only asks permission: nothing is sent even if the seatbelt were missing.
+    source = ("import os, socket\ndef double(x):\n    seen = []\n"
+              "    for name, act in (('fork', os.fork), ('socket', socket.socket),\n"
+              "                      ('kill', lambda: os.kill(-1, 0))):\n"
+              "        try:\n            if act() == 0:\n                os._exit(0)\n"
+              "            seen.append(name)\n        except OSError:\n            pass\n"
+              "    return ','.join(seen)\n")
+    box = Sandbox(unsafe=True)
+    try:
+        result = run(box, source, cases=CASES[:1])
+    finally:
+        box.close()
+    assert result.unsafe and result.results == [{"value": ""}]
+
+
 def test_a_zygote_that_dies_mid_job_is_unavailable_then_restarts(canary):
     box = Sandbox()
     try:
