@@ -208,7 +208,8 @@ def test_duplicated_missing_and_malformed_records_are_errors(records, ncases):
 
 def test_an_oversized_frame_is_refused_without_allocating_it():
     header = b'{"tree":{"t":"none"}}'
-    huge = wire.MAGIC + len(header).to_bytes(4, "big") + header + (RESULTS_CAP + 1).to_bytes(8, "big")
+    claimed = (RESULTS_CAP + 1).to_bytes(8, "big")
+    huge = wire.MAGIC + len(header).to_bytes(4, "big") + header + claimed
     stream = parse_stream(frames(LOAD) + huge, 1)
     assert stream.problem and "over the limit" in stream.problem
 

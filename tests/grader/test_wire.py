@@ -13,7 +13,8 @@ from grader.sandbox.runtime import wire
 def frame(tree, payload: bytes = b"", *, header_extra: dict | None = None) -> bytes:
     header = {"tree": tree, **(header_extra or {})}
     raw = json.dumps(header).encode()
-    return wire.MAGIC + struct.pack(">I", len(raw)) + raw + struct.pack(">Q", len(payload)) + payload
+    sizes = struct.pack(">I", len(raw)), struct.pack(">Q", len(payload))
+    return wire.MAGIC + sizes[0] + raw + sizes[1] + payload
 
 
 def array_node(**changes) -> dict:
