@@ -52,17 +52,26 @@ def exercise_limits(exercise: Exercise) -> Limits:
 
 
 def exercise_grade_source(
-    *, exercise: Exercise, source: str, visible_only: bool, reveal_hidden: bool = False
+    *,
+    exercise: Exercise,
+    source: str,
+    visible_only: bool,
+    reveal_hidden: bool = False,
+    enforce_forbidden: bool = True,
 ) -> GradeOutcome:
-    """Grade a source file against an exercise with no database writes (CLI, validation)."""
-    prepared = prepared_exercise(exercise)
+    """Grade a source file against an exercise with no database writes.
+
+    `reveal_hidden` and `enforce_forbidden=False` are for authors' tools (validation of
+    trusted files), never for a learner's submission.
+    """
     return grade_source(
-        prepared=prepared,
+        prepared=prepared_exercise(exercise),
         source=source,
         visible_only=visible_only,
         limits=exercise_limits(exercise),
         options=grader_options(),
         reveal_hidden=reveal_hidden,
+        enforce_forbidden=enforce_forbidden,
     )
 
 

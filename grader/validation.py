@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from exercises.models import Exercise
 from grader.exercise_cache import ExerciseBroken, prepared_exercise
-from grader.grading import GradeOutcome, grade_source
-from grader.services import exercise_limits, grader_options
+from grader.grading import GradeOutcome
+from grader.services import exercise_grade_source
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,10 @@ def exercise_validate(*, exercise: Exercise) -> ValidationReport:
     report.hidden_cases = len(prepared.indices(visible=False))
 
     def grade(source: str, *, trusted: bool = False) -> GradeOutcome:
-        return grade_source(
-            prepared=prepared,
+        return exercise_grade_source(
+            exercise=exercise,
             source=source,
             visible_only=False,
-            limits=exercise_limits(exercise),
-            options=grader_options(),
             reveal_hidden=True,
             enforce_forbidden=not trusted,
         )
