@@ -14,6 +14,6 @@ fi
 export REDIS_URL="$REDIS_BASE/8"
 export CACHE_URL="$REDIS_BASE/9"
 export SECRET_KEY="${SECRET_KEY:-test-only-secret-key-not-for-production-use-0123456789abcdef}"
-mkdir -p test-artifacts .run
+mkdir -p test-artifacts .run staticfiles
 echo "Testing with DATABASE_URL=${DATABASE_URL:-sqlite (default)} REDIS_URL=$REDIS_URL"
 exec .venv/bin/python -m pytest "$@"
