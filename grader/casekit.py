@@ -3,7 +3,8 @@
 cases.py defines `cases() -> Iterable[Case]` (seeded, deterministic) and may define
 trusted checks `def NAME(case, expected, got) -> str | None` named by `Case.check`.
 A check gets the case with its resolved `rtol`/`atol` set and returns None when `got` is
-right, else a message for the learner (shown only on visible cases). `compare_value` is the default comparison, for checks to reuse.
+right, else a message for the learner (shown only on visible cases). `compare_value` is
+the default comparison, for checks to reuse.
 """
 
 from __future__ import annotations

@@ -27,7 +27,8 @@ def compare_value(expected, got, *, rtol: float, atol: float, path: str = "resul
         return f"{path}: expected {_short(expected)}, got {describe(got)}"
     if type(expected) in (list, tuple):
         if type(got) not in (list, tuple):
-            return f"{path}: expected a {type(expected).__name__} of {len(expected)} items, got {describe(got)}"
+            wanted = f"a {type(expected).__name__} of {len(expected)} items"
+            return f"{path}: expected {wanted}, got {describe(got)}"
         if len(got) != len(expected):
             return f"{path}: expected {len(expected)} items, got {len(got)}"
         for i, (e, g) in enumerate(zip(expected, got, strict=True)):

@@ -54,9 +54,8 @@ def check_folder(folder: Path, also: list[Path]) -> list[str]:
             for r in failed[:3]:
                 print(f"      {r.name}: {r.message}"[:300])
         if not ok:
-            problems.append(
-                f"{spec.slug}: {label} {'should pass' if must_pass else 'should fail a hidden case'}"
-            )
+            should = "should pass" if must_pass else "should fail a hidden case"
+            problems.append(f"{spec.slug}: {label} {should}")
 
     judge("solution.py (as learner, float32)", spec.reference_solution, True)
     judge("starter.py", spec.starter_code, False)

@@ -20,6 +20,7 @@ from grader.reference import (
     reference_outputs,
     run_trusted,
 )
+from grader.sandbox.host import encode_case
 
 MAX_VERSIONS = 64
 
@@ -37,12 +38,17 @@ class PreparedExercise:
     forbidden: list[str]
     wrong_sources: list[tuple[str, str, str]]  # (name, source, hint)
     _wrong_outputs: list | None = field(default=None, repr=False)
+    _frames: dict = field(default_factory=dict, repr=False)
 
     def indices(self, *, visible: bool) -> list[int]:
         return [i for i, case in enumerate(self.cases) if case.visible == visible]
 
-    def payloads(self, indices: list[int]) -> list[dict]:
-        return [case_payload(self.cases[i]) for i in indices]
+    def payloads(self, indices: list[int]) -> list[bytes]:
+        """The encoded inputs of these cases, encoded once per exercise version."""
+        key = tuple(indices)
+        if key not in self._frames:
+            self._frames[key] = [encode_case(case_payload(self.cases[i])) for i in indices]
+        return self._frames[key]
 
     def wrong_outputs(self) -> list[tuple[str, str, list]]:
         """(name, hint, outputs) of each known-wrong solution on the learner's inputs."""

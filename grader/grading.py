@@ -13,7 +13,7 @@ from grader.exercise_cache import PreparedExercise
 from grader.judging import CaseResult, Judgement, judge_case
 from grader.sandbox import Limits, RunResult, get_sandbox
 from grader.sandbox.forbidden import forbidden_scan
-from grader.sandbox.verdict import combine, verdict_of
+from grader.sandbox.verdict import verdict_of
 
 PASSED, FAILED, ERROR = "passed", "failed", "error"
 UNSAFE_WARNING = (
@@ -55,10 +55,10 @@ def grade_source(
 ) -> GradeOutcome:
     """Run `source` on the exercise's cases in the sandbox and judge it on this side.
 
-    Visible cases run in one sandbox job whose output the learner sees; hidden cases run
-    in a second job whose output is discarded, so nothing printed from hidden inputs
-    reaches the learner. `reveal_hidden` and `enforce_forbidden=False` are for authors'
-    tools only (a trusted reference may use what learners may not).
+    A visible-only run shows the learner's output; a full run (visible and hidden cases in
+    one sandbox job) discards it, so nothing printed from hidden inputs reaches the learner.
+    `reveal_hidden` and `enforce_forbidden=False` are for authors' tools only (a trusted
+    reference may use what learners may not).
     """
     forbidden = prepared.forbidden if enforce_forbidden else []
     used = forbidden_scan(source, forbidden, prepared.entry_point)
@@ -66,64 +66,56 @@ def grade_source(
         return _forbidden_outcome(prepared, used, visible_only)
 
     sandbox = get_sandbox(unsafe=options.unsafe, uid_base=options.uid_base, threads=options.threads)
-    groups = [(prepared.indices(visible=True), True)]
-    if not visible_only:
-        groups.append((prepared.indices(visible=False), False))
+    # "Run visible tests" shows the learner's output. A submit runs every case in one job
+    # (one fork, not two) and shows no output, since hidden inputs could be printed.
+    indices = prepared.indices(visible=True) if visible_only else list(range(len(prepared.cases)))
+    run = sandbox.run(
+        source=source,
+        entry_point=prepared.entry_point,
+        kind=prepared.kind,
+        cases=prepared.payloads(indices),
+        limits=limits,
+        forbidden=forbidden,
+    )
+    outcome = GradeOutcome(verdict=PASSED, score=0.0, timings_ms={"sandbox": round(run.wall_ms, 2)})
+    if run.unsafe:
+        outcome.warning = UNSAFE_WARNING
+    if visible_only:
+        outcome.stdout = run.stdout
+    if run.load_error is not None:
+        return _load_error_outcome(prepared, run, outcome, visible_only)
 
     results: dict[int, CaseResult] = {}
     gots: dict[int, object] = {}
-    outcome = GradeOutcome(verdict=PASSED, score=0.0)
-    verdicts, notes = [], []
-    for indices, shows_output in groups:
-        run = sandbox.run(
-            source=source,
-            entry_point=prepared.entry_point,
-            kind=prepared.kind,
-            cases=prepared.payloads(indices),
-            limits=limits,
-            forbidden=forbidden,
+    for position, index in enumerate(indices):
+        case = prepared.cases[index]
+        got = run.results[position] if position < len(run.results) else None
+        if got is None:
+            results[index] = CaseResult(case.name, case.visible, False, _not_run(run))
+            continue
+        gots[index] = got
+        results[index] = judge_case(
+            case,
+            prepared.expected[index],
+            got,
+            tolerance=prepared.tolerance,
+            checks=prepared.checks,
+            reveal_hidden=reveal_hidden,
         )
-        where = "visible" if shows_output else "hidden"
-        outcome.timings_ms[where] = round(run.wall_ms, 2)
-        if run.unsafe:
-            outcome.warning = UNSAFE_WARNING
-        if shows_output:
-            outcome.stdout = run.stdout
-        if run.load_error is not None:
-            return _load_error_outcome(prepared, run, outcome, visible_only)
-        run_cases = []
-        for position, index in enumerate(indices):
-            case = prepared.cases[index]
-            got = run.results[position] if position < len(run.results) else None
-            if got is None:
-                results[index] = CaseResult(case.name, case.visible, False, _not_run(run))
-            else:
-                gots[index] = got
-                results[index] = judge_case(
-                    case,
-                    prepared.expected[index],
-                    got,
-                    tolerance=prepared.tolerance,
-                    checks=prepared.checks,
-                    reveal_hidden=reveal_hidden,
-                )
-            run_cases.append(results[index])
-        all_passed = all(r.passed for r in run_cases)
-        judgement = Judgement(verdict=PASSED if all_passed else FAILED, score=0.0, cases=run_cases)
-        verdicts.append(verdict_of(run, judgement))
-        if run.status != "ok":
-            notes.append(f"{run.message} (while running the {where} cases)")
-        if run.forbidden_used:
-            notes.append(_forbidden_message(run.forbidden_used))
-
-    outcome.cases = [results[i] for i in sorted(results)]
+    outcome.cases = [results[i] for i in indices]
     passed = sum(r.passed for r in outcome.cases)
     outcome.score = passed / len(outcome.cases) if outcome.cases else 0.0
-    outcome.verdict = combine(*verdicts)
-    if notes:
-        outcome.message = "\n".join(notes)
-        if any(run_note.startswith("Your code uses") for run_note in notes):
-            outcome.score = 0.0
+    judgement = Judgement(
+        verdict=PASSED if passed == len(outcome.cases) else FAILED,
+        score=outcome.score,
+        cases=outcome.cases,
+    )
+    outcome.verdict = verdict_of(run, judgement)
+    if run.status != "ok":
+        outcome.message = run.message
+    elif run.forbidden_used:
+        outcome.message = _forbidden_message(run.forbidden_used)
+        outcome.score = 0.0
     elif outcome.verdict != PASSED:
         raised = any(type(g) is dict and "error" in g for g in gots.values())
         parts = ["Your code raised an exception on some cases."] if raised else []
