@@ -224,9 +224,7 @@ def main() -> int:
 
         # The pool processes and their zygotes; job children (a slot uid, short-lived,
         # sharing the zygote's pages) would only blur the figure.
-        pids = [
-            p for child in worker.children() for p in process_tree(child) if owner_uid(p) == 0
-        ]
+        pids = [p for child in worker.children() for p in process_tree(child) if owner_uid(p) == 0]
         before = {pid: rss_kb(pid) for pid in pids}
         ids = [
             submit(client, token, SLUGS[i % 2], solutions[SLUGS[i % 2]]) for i in range(MEMORY_RUNS)

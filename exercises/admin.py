@@ -28,7 +28,7 @@ class KnownWrongSolutionInline(admin.StackedInline):
 class ExerciseAdminForm(forms.ModelForm):
     class Meta:
         model = Exercise
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the ModelAdmin's fieldsets choose what is shown
         widgets = {
             "starter_code": CODE_WIDGET,
             "reference_solution": CODE_WIDGET,
@@ -65,7 +65,16 @@ def _validate(modeladmin: admin.ModelAdmin, request: HttpRequest, exercise: Exer
 class ExerciseAdmin(admin.ModelAdmin):
     form = ExerciseAdminForm
     change_form_template = "admin/exercises/exercise/change_form.html"
-    list_display = ("title", "slug", "kind", "stage", "lesson", "order", "is_published", "short_hash")
+    list_display = (
+        "title",
+        "slug",
+        "kind",
+        "stage",
+        "lesson",
+        "order",
+        "is_published",
+        "short_hash",
+    )
     list_filter = ("kind", "is_published", "stage__course", "stage")
     list_select_related = ("stage", "lesson")
     search_fields = ("title", "slug")
@@ -135,7 +144,14 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 @admin.register(Submission)
 class SubmissionAdmin(ReadOnlyAdmin):
     list_display = (
-        "id", "learner", "exercise", "mode", "status", "verdict", "score_percent", "created_at",
+        "id",
+        "learner",
+        "exercise",
+        "mode",
+        "status",
+        "verdict",
+        "score_percent",
+        "created_at",
     )
     list_filter = (
         "verdict",
@@ -148,9 +164,22 @@ class SubmissionAdmin(ReadOnlyAdmin):
     search_fields = ("learner__username", "exercise__slug", "=id")
     date_hierarchy = "created_at"
     fields = (
-        "learner", "exercise", "mode", "status", "verdict", "score", "exercise_version",
-        "created_at", "started_at", "graded_at", "delivery_count", "warning", "message",
-        "case_results", "stdout_block", "code",
+        "learner",
+        "exercise",
+        "mode",
+        "status",
+        "verdict",
+        "score",
+        "exercise_version",
+        "created_at",
+        "started_at",
+        "graded_at",
+        "delivery_count",
+        "warning",
+        "message",
+        "case_results",
+        "stdout_block",
+        "code",
     )
     readonly_fields = fields
 

@@ -46,4 +46,3 @@ class SubmissionForm(forms.Form):
 
 class DraftForm(forms.Form):
     source_code = _SourceField(required=False)
-

@@ -53,7 +53,11 @@ class Exercise(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    DEFAULT_TOLERANCE = {Kind.NUMPY: (1e-7, 1e-9), Kind.PYTHON: (1e-7, 1e-9), Kind.TORCH: (1e-4, 1e-5)}
+    DEFAULT_TOLERANCE = {
+        Kind.NUMPY: (1e-7, 1e-9),
+        Kind.PYTHON: (1e-7, 1e-9),
+        Kind.TORCH: (1e-4, 1e-5),
+    }
 
     @property
     def tolerance(self) -> tuple[float, float]:
@@ -158,9 +162,7 @@ class Draft(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["learner", "exercise"], name="draft_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["learner", "exercise"], name="draft_unique")]
 
     def __str__(self) -> str:
         return f"Draft of {self.learner} for {self.exercise}"

@@ -69,8 +69,11 @@ def submission_enqueue(*, submission_id: int) -> bool:
 
     try:
         current_app.send_task(
-            GRADE_TASK, args=[submission_id], queue=GRADE_QUEUE,
-            retry=True, retry_policy={"max_retries": 1, "interval_start": 0.2},
+            GRADE_TASK,
+            args=[submission_id],
+            queue=GRADE_QUEUE,
+            retry=True,
+            retry_policy={"max_retries": 1, "interval_start": 0.2},
         )
     except Exception as exc:  # kombu raises many types for "broker unreachable"
         logger.warning("Submission %s stays queued: broker unavailable (%s)", submission_id, exc)
@@ -81,7 +84,9 @@ def submission_enqueue(*, submission_id: int) -> bool:
 def progress_refresh(*, learner_id: int, exercise_id: int) -> Progress:
     """Recompute best score and solved time from graded submits (after a regrade)."""
     graded = Submission.objects.filter(
-        learner_id=learner_id, exercise_id=exercise_id, mode=Submission.Mode.SUBMIT,
+        learner_id=learner_id,
+        exercise_id=exercise_id,
+        mode=Submission.Mode.SUBMIT,
         status=Submission.Status.DONE,
     )
     best = max((s.score or 0.0 for s in graded.only("score")), default=0.0)

@@ -43,7 +43,9 @@ def lesson_neighbours(*, lesson: Lesson) -> tuple[LessonLink | None, LessonLink 
         index = ids.index(lesson.pk)
     except ValueError:
         return None, None
-    links = [LessonLink(slug=slug, title=title, stage_title=stage) for _, slug, title, stage in rows]
+    links = [
+        LessonLink(slug=slug, title=title, stage_title=stage) for _, slug, title, stage in rows
+    ]
     previous = links[index - 1] if index > 0 else None
     following = links[index + 1] if index + 1 < len(links) else None
     return previous, following

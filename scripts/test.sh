@@ -15,5 +15,6 @@ export REDIS_URL="$REDIS_BASE/8"
 export CACHE_URL="$REDIS_BASE/9"
 export SECRET_KEY="${SECRET_KEY:-test-only-secret-key-not-for-production-use-0123456789abcdef}"
 mkdir -p test-artifacts .run staticfiles
+.venv/bin/ruff check --quiet . || { echo "ruff found problems (see above): fix them or run 'ruff check --fix'"; exit 1; }
 echo "Testing with DATABASE_URL=${DATABASE_URL:-sqlite (default)} REDIS_URL=$REDIS_URL"
 exec .venv/bin/python -m pytest "$@"

@@ -5,7 +5,7 @@ from factory.django import DjangoModelFactory
 from exercises.models import Exercise, Submission
 from lessons.models import Course, Lesson, Stage
 
-DOUBLE_CASES = '''
+DOUBLE_CASES = """
 import numpy as np
 
 from grader.casekit import Case
@@ -14,7 +14,7 @@ from grader.casekit import Case
 def cases():
     yield Case("small vector", args=(np.array([1.0, 2.0]),), visible=True)
     yield Case("negative values", args=(np.array([-3.0, 0.5, 4.0]),))
-'''
+"""
 
 
 class UserFactory(DjangoModelFactory):

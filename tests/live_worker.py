@@ -14,7 +14,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_database_url() -> str:
+def database_url_for_subprocess() -> str:
     """The URL of the database the tests are using, for another process to open."""
     settings = connection.settings_dict
     if settings["ENGINE"].endswith("sqlite3"):
@@ -37,7 +37,7 @@ class LiveWorker:
     def start(self, timeout: float = 60.0) -> LiveWorker:
         env = dict(os.environ)
         env.update(
-            DATABASE_URL=test_database_url(),
+            DATABASE_URL=database_url_for_subprocess(),
             REDIS_URL=self.broker_url,
             CELERY_BROKER_URL=self.broker_url,
             GRADER_SWEEP_SECONDS="1",

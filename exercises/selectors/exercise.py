@@ -58,6 +58,15 @@ def submission_history(*, learner: AbstractBaseUser, exercise: Exercise) -> Quer
     return (
         Submission.objects.filter(learner=learner, exercise=exercise)
         .order_by("-created_at", "-pk")
-        .only("id", "mode", "status", "verdict", "score", "created_at", "graded_at",
-              "exercise_id", "learner_id")
+        .only(
+            "id",
+            "mode",
+            "status",
+            "verdict",
+            "score",
+            "created_at",
+            "graded_at",
+            "exercise_id",
+            "learner_id",
+        )
     )

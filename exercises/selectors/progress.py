@@ -138,9 +138,7 @@ def learner_activity(*, learner: AbstractBaseUser, days: int = ACTIVITY_DAYS) ->
         Submission.objects.filter(learner=learner, created_at__gte=start)
         .annotate(day=TruncDate("created_at"))
         .values("day")
-        .annotate(
-            n=Count("pk"), passed=Count("pk", filter=Q(verdict=Submission.Verdict.PASSED))
-        )
+        .annotate(n=Count("pk"), passed=Count("pk", filter=Q(verdict=Submission.Verdict.PASSED)))
         .order_by("day")
     )
     counts = {row["day"]: (row["n"], row["passed"]) for row in rows}

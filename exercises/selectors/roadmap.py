@@ -120,8 +120,7 @@ def _learner_state(learner, exercise_filter: Q, completion_filter: Q | None):
     if learner is None or not learner.is_authenticated:
         return {}, set(), set()
     progress = {
-        row.exercise_id: row
-        for row in Progress.objects.filter(exercise_filter, learner=learner)
+        row.exercise_id: row for row in Progress.objects.filter(exercise_filter, learner=learner)
     }
     attempted = set(
         Submission.objects.filter(exercise_filter, learner=learner)
@@ -242,7 +241,9 @@ def course_cards(*, learner: AbstractBaseUser | None) -> list[CourseCard]:
     ]
 
 
-def lesson_exercise_entries(*, lesson: Lesson, learner: AbstractBaseUser | None) -> list[ExerciseEntry]:
+def lesson_exercise_entries(
+    *, lesson: Lesson, learner: AbstractBaseUser | None
+) -> list[ExerciseEntry]:
     """Return the published exercises that practise `lesson`, with the learner's markers."""
     exercises = list(
         Exercise.objects.published()

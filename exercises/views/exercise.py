@@ -67,8 +67,7 @@ def _duration(seconds: int) -> str:
 
 def _rate_limited(request: HttpRequest, exercise: Exercise, wait: int, as_json: bool):
     message = (
-        f"You are submitting faster than the grader allows: wait {_duration(wait)}, "
-        "then try again."
+        f"You are submitting faster than the grader allows: wait {_duration(wait)}, then try again."
     )
     if as_json:
         response = json_error(message, status=429, retry_after=wait)

@@ -55,8 +55,10 @@ def gradebook_csv(request: HttpRequest, course_slug: str) -> HttpResponse:
     response["Cache-Control"] = "no-store"
     writer = csv.writer(response)
     writer.writerow(
-        [csv_safe(v) for v in ["username", "email", *(e.slug for e in book.exercises),
-                               "total", "solved"]]
+        [
+            csv_safe(v)
+            for v in ["username", "email", *(e.slug for e in book.exercises), "total", "solved"]
+        ]
     )
     for row in book.rows:
         writer.writerow(

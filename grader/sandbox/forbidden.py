@@ -102,8 +102,11 @@ class _Scanner(ast.NodeVisitor):
         # getattr(torch.nn.functional, "conv2d") and getattr(F, "conv2d", None)
         func = node.func
         if (
-            isinstance(func, ast.Name) and func.id == "getattr" and len(node.args) >= 2
-            and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)
+            isinstance(func, ast.Name)
+            and func.id == "getattr"
+            and len(node.args) >= 2
+            and isinstance(node.args[1], ast.Constant)
+            and isinstance(node.args[1].value, str)
         ):
             base = self._resolve(node.args[0])
             if base:

@@ -56,7 +56,9 @@ class Sandbox:
         uid = self.slot.uid if self.slot else os.getuid()
         cgroup = self.slot.cgroup if self.slot else None
         self.zygote = ZygoteProcess(
-            confined=not self.unsafe, uid=uid, threads=self.threads,
+            confined=not self.unsafe,
+            uid=uid,
+            threads=self.threads,
             cgroup_fd=cgroup.procs_fd if cgroup else None,
         )
         if not self.unsafe:
@@ -103,15 +105,25 @@ class Sandbox:
 
     # -- jobs --------------------------------------------------------------------------
     def run(
-        self, *, source: str, entry_point: str, kind: str, cases: list[dict], limits: Limits,
+        self,
+        *,
+        source: str,
+        entry_point: str,
+        kind: str,
+        cases: list[dict],
+        limits: Limits,
         forbidden: list[str] = (),
     ) -> RunResult:
         """Run `entry_point` of `source` on every case; never raises for learner behaviour.
 
         A case is a payload dict or its frame from `encode_case` (trusted, pre-encoded).
         """
-        meta = {"source": source, "entry_point": entry_point, "kind": kind,
-                "forbidden": list(forbidden)}
+        meta = {
+            "source": source,
+            "entry_point": entry_point,
+            "kind": kind,
+            "forbidden": list(forbidden),
+        }
         frames = [wire.encode(meta)] + [c if type(c) is bytes else encode_case(c) for c in cases]
         collected = self._execute(frames, limits, ncases=len(cases))
         return outcome.decide(collected)
@@ -166,13 +178,18 @@ class Sandbox:
             oom = signalled_kill and killed_for is None and slots.vmstat_oom_kills() > vmstat_before
         self._sweep(thorough=killed_for is not None or signalled_kill)
         return outcome.Collected(
-            report=report, stdout=stdout, results=results, killed_for=killed_for,
-            oom_killed=oom and signalled_kill, wall_ms=wall_ms, ncases=ncases, limits=limits,
+            report=report,
+            stdout=stdout,
+            results=results,
+            killed_for=killed_for,
+            oom_killed=oom and signalled_kill,
+            wall_ms=wall_ms,
+            ncases=ncases,
+            limits=limits,
             unsafe=self.unsafe,
         )
 
-    def _gather(self, zygote: ZygoteProcess, job_id: int, out_r: int, res_r: int,
-                deadline: float):
+    def _gather(self, zygote: ZygoteProcess, job_id: int, out_r: int, res_r: int, deadline: float):
         """Read output and results under their caps until the zygote reports the exit."""
         stdout, results = bytearray(), bytearray()
         report, killed_for, kill_sent = None, None, 0.0
@@ -250,16 +267,20 @@ def encode_case(payload: dict) -> bytes:
 
 def _case(payload: dict) -> dict:
     return {
-        "name": payload.get("name", ""), "args": list(payload.get("args", ())),
-        "kwargs": dict(payload.get("kwargs", {})), "grad_wrt": list(payload.get("grad_wrt", ())),
+        "name": payload.get("name", ""),
+        "args": list(payload.get("args", ())),
+        "kwargs": dict(payload.get("kwargs", {})),
+        "grad_wrt": list(payload.get("grad_wrt", ())),
         "grad_output": payload.get("grad_output"),
     }
 
 
 def _limits_dict(limits: Limits) -> dict:
     return {
-        "wall_seconds": float(limits.wall_seconds), "cpu_seconds": float(limits.cpu_seconds),
-        "memory_mb": int(limits.memory_mb), "threads": int(limits.threads),
+        "wall_seconds": float(limits.wall_seconds),
+        "cpu_seconds": float(limits.cpu_seconds),
+        "memory_mb": int(limits.memory_mb),
+        "threads": int(limits.threads),
     }
 
 

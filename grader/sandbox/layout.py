@@ -49,9 +49,14 @@ def zygote_environment(threads: int, extra: dict[str, str] | None = None) -> dic
     """
     n = str(max(1, int(threads)))
     env = {
-        "OMP_NUM_THREADS": n, "OMP_THREAD_LIMIT": n, "MKL_NUM_THREADS": n,
-        "OPENBLAS_NUM_THREADS": "1", "OMP_STACKSIZE": "2M", "MALLOC_ARENA_MAX": "2",
-        "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+        "OMP_NUM_THREADS": n,
+        "OMP_THREAD_LIMIT": n,
+        "MKL_NUM_THREADS": n,
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_STACKSIZE": "2M",
+        "MALLOC_ARENA_MAX": "2",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
     }
     env.update(extra or {})
     return env
@@ -79,13 +84,19 @@ SCRATCH_MB = 32
 SCRATCH_INODES = 512
 
 
-def build(*, confined: bool, uid: int, threads: int, control_fd: int,
-          cgroup_fd: int | None) -> Layout:
+def build(
+    *, confined: bool, uid: int, threads: int, control_fd: int, cgroup_fd: int | None
+) -> Layout:
     """Return the command that starts a zygote and the environment it starts with."""
     config = {
-        "confine": confined, "uid": uid, "threads": threads, "control_fd": control_fd,
-        "cgroup_fd": cgroup_fd, "libraries": _libraries(),
-        "scratch_mb": SCRATCH_MB, "scratch_inodes": SCRATCH_INODES,
+        "confine": confined,
+        "uid": uid,
+        "threads": threads,
+        "control_fd": control_fd,
+        "cgroup_fd": cgroup_fd,
+        "libraries": _libraries(),
+        "scratch_mb": SCRATCH_MB,
+        "scratch_inodes": SCRATCH_INODES,
     }
     python = os.path.realpath(sys.executable)
     if not confined:
@@ -99,9 +110,17 @@ def build(*, confined: bool, uid: int, threads: int, control_fd: int,
     if bwrap is None:
         raise FileNotFoundError("bubblewrap (bwrap) is not installed")
     args = [
-        bwrap, "--die-with-parent", "--new-session",
-        "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
-        "--hostname", "sandbox", "--cap-drop", "ALL",
+        bwrap,
+        "--die-with-parent",
+        "--new-session",
+        "--unshare-pid",
+        "--unshare-net",
+        "--unshare-ipc",
+        "--unshare-uts",
+        "--hostname",
+        "sandbox",
+        "--cap-drop",
+        "ALL",
     ]
     for cap in ZYGOTE_CAPS:
         args += ["--cap-add", cap]
@@ -131,9 +150,19 @@ def build(*, confined: bool, uid: int, threads: int, control_fd: int,
         paths.append(mapped)
     config["paths"] = paths
     args += [
-        "--ro-bind", str(RUNTIME_DIR), INSIDE_RUNTIME,
-        "--proc", "/proc", "--dev", "/dev",
-        "--perms", "0755", "--tmpfs", "/tmp", "--chdir", "/tmp",
+        "--ro-bind",
+        str(RUNTIME_DIR),
+        INSIDE_RUNTIME,
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--perms",
+        "0755",
+        "--tmpfs",
+        "/tmp",
+        "--chdir",
+        "/tmp",
     ]
     env = zygote_environment(threads, env_extra)
     config["env_keep"] = sorted(env)
@@ -159,5 +188,5 @@ class _Mapper:
         if self.python_is_mounted and (
             host_path == self.base or host_path.startswith(self.base + "/")
         ):
-            return INSIDE_PYTHON + host_path[len(self.base):]
+            return INSIDE_PYTHON + host_path[len(self.base) :]
         return None

@@ -27,15 +27,18 @@ from grader.sandbox import host as host_module
 from grader.sandbox.host import Sandbox
 from grader.sandbox.types import Limits
 
-SOURCE = "import numpy as np\n\ndef softmax(x, axis=-1):\n" \
-         "    e = np.exp(x - x.max(axis=axis, keepdims=True))\n" \
-         "    return e / e.sum(axis=axis, keepdims=True)\n"
+SOURCE = (
+    "import numpy as np\n\ndef softmax(x, axis=-1):\n"
+    "    e = np.exp(x - x.max(axis=axis, keepdims=True))\n"
+    "    return e / e.sum(axis=axis, keepdims=True)\n"
+)
 
 
 def _cases(count: int) -> list[Case]:
     rng = np.random.default_rng(1)
-    return [Case(f"case {i}", args=(rng.normal(size=(8, 16)), -1 if i % 2 else 0))
-            for i in range(count)]
+    return [
+        Case(f"case {i}", args=(rng.normal(size=(8, 16)), -1 if i % 2 else 0)) for i in range(count)
+    ]
 
 
 def _timed_reads(box: Sandbox, marks: dict) -> None:
@@ -85,7 +88,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=200)
     parser.add_argument("--unsafe", action="store_true")
     parser.add_argument(
-        "--gap-ms", type=float, default=0.0,
+        "--gap-ms",
+        type=float,
+        default=0.0,
         help="idle time between jobs (a worker between submissions: the spare child is ready)",
     )
     args = parser.parse_args(argv)
@@ -98,8 +103,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"first use (start + self-test):     {first_ms:8.0f} ms")
         started = time.perf_counter()
         checks = box.selftest()
-        print(f"self-test on a warm zygote:        {(time.perf_counter() - started) * 1000:8.0f} ms"
-              f"  ({sum(c.ok for c in checks)}/{len(checks)} checks ok)")
+        print(
+            f"self-test on a warm zygote:        {(time.perf_counter() - started) * 1000:8.0f} ms"
+            f"  ({sum(c.ok for c in checks)}/{len(checks)} checks ok)"
+        )
 
         one = [case_payload(c) for c in _cases(1)]
         marks: dict = {}
@@ -107,8 +114,9 @@ def main(argv: list[str] | None = None) -> None:
         to_result, job_ms, peaks, child_rss = [], [], [], []
         for _ in range(args.jobs):
             time.sleep(args.gap_ms / 1000.0)
-            run = box.run(source=SOURCE, entry_point="softmax", kind="numpy", cases=one,
-                          limits=Limits())
+            run = box.run(
+                source=SOURCE, entry_point="softmax", kind="numpy", cases=one, limits=Limits()
+            )
             assert run.status == "ok", run
             to_result.append(marks["result_ms"])
             job_ms.append(run.wall_ms)
@@ -124,8 +132,13 @@ def main(argv: list[str] | None = None) -> None:
         for _ in range(max(20, args.jobs // 4)):
             time.sleep(args.gap_ms / 1000.0)
             started = time.perf_counter()
-            run = box.run(source=SOURCE, entry_point="softmax", kind="numpy",
-                          cases=[case_payload(c) for c in cases], limits=Limits())
+            run = box.run(
+                source=SOURCE,
+                entry_point="softmax",
+                kind="numpy",
+                cases=[case_payload(c) for c in cases],
+                limits=Limits(),
+            )
             judgement = judge_all(cases, expected, run.results, tolerance=(1e-7, 1e-9), checks={})
             whole.append((time.perf_counter() - started) * 1000.0)
             assert judgement.verdict == "passed", judgement
@@ -139,8 +152,10 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"zygote RSS:                        {_rss_kb(pid) / 1024:8.0f} MiB")
         if peaks:
             print(f"job's own cgroup peak (median):    {statistics.median(peaks) / 2**20:8.1f} MiB")
-        print(f"job child max RSS (median):        {statistics.median(child_rss) / 1024:8.0f} MiB"
-              "  (mostly pages shared with the zygote)")
+        print(
+            f"job child max RSS (median):        {statistics.median(child_rss) / 1024:8.0f} MiB"
+            "  (mostly pages shared with the zygote)"
+        )
         print(f"load average during the run:       {os.getloadavg()[0]:8.2f}")
     finally:
         box.close()

@@ -52,10 +52,14 @@ class Stream:
 def decide(c: Collected) -> RunResult:
     stream = parse_stream(c.results, c.ncases)
     run = RunResult(
-        status="ok", results=stream.results, load_error=stream.load_error,
+        status="ok",
+        results=stream.results,
+        load_error=stream.load_error,
         stdout=c.stdout[:STDOUT_KEEP].decode("utf-8", "replace"),
-        forbidden_used=stream.forbidden, wall_ms=c.wall_ms,
-        cpu_ms=float(c.report.get("cpu_ms", 0.0)), max_rss_kb=int(c.report.get("maxrss_kb", 0)),
+        forbidden_used=stream.forbidden,
+        wall_ms=c.wall_ms,
+        cpu_ms=float(c.report.get("cpu_ms", 0.0)),
+        max_rss_kb=int(c.report.get("maxrss_kb", 0)),
         unsafe=c.unsafe,
     )
     run.status, run.message = _status(c, stream, run.cpu_ms)
@@ -172,7 +176,8 @@ def _take(stream: Stream, frame, expect_load: bool, ncases: int) -> str:
 
 def _is_error(value) -> bool:
     return (
-        type(value) is dict and set(value) == ERROR_FIELDS
+        type(value) is dict
+        and set(value) == ERROR_FIELDS
         and all(type(value[k]) is str for k in ERROR_FIELDS)
     )
 

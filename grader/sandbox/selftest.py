@@ -47,16 +47,22 @@ def run_probe(sandbox) -> list[Check]:
     if cgroup is not None:
         # The zygote's own memory must stay charged outside the slot: jobs get the budget.
         used = cgroup.usage_bytes() / 2**20
-        checks.append(Check(
-            "the slot's memory cgroup holds only what jobs use", used < ZYGOTE_CHARGE_MB,
-            f"{used:.0f} MiB charged after the probe (limit {ZYGOTE_CHARGE_MB} MiB)",
-        ))
+        checks.append(
+            Check(
+                "the slot's memory cgroup holds only what jobs use",
+                used < ZYGOTE_CHARGE_MB,
+                f"{used:.0f} MiB charged after the probe (limit {ZYGOTE_CHARGE_MB} MiB)",
+            )
+        )
     seen_by_zygote = sandbox.zygote.ready.get("proc1_environ") if sandbox.zygote else None
     if sandbox.zygote is not None and sandbox.zygote.confined:
-        checks.append(Check(
-            "pid 1 of the sandbox started with an empty environment (env -i)",
-            seen_by_zygote == "", f"{seen_by_zygote!r:.200}",
-        ))
+        checks.append(
+            Check(
+                "pid 1 of the sandbox started with an empty environment (env -i)",
+                seen_by_zygote == "",
+                f"{seen_by_zygote!r:.200}",
+            )
+        )
     if not names:
         checks.append(Check("probe report", False, "the probe ran no checks"))
     return checks
@@ -101,13 +107,17 @@ def full(sandbox) -> list[Check]:
         checks.append(Check("zygote starts and passes the probe", False, str(exc)[:500]))
         return checks
     threads = int(zygote.ready.get("threads", 0))
-    checks.append(Check(
-        "zygote is single-threaded (no torch op ran)", threads == 1, f"{threads} thread(s)"
-    ))
-    checks.append(Check(
-        "zygote started", True,
-        f"{zygote.start_ms:.0f} ms to ready, {zygote.ready.get('vmsize_kb', 0) // 1024} MiB VmSize",
-    ))
+    checks.append(
+        Check("zygote is single-threaded (no torch op ran)", threads == 1, f"{threads} thread(s)")
+    )
+    checks.append(
+        Check(
+            "zygote started",
+            True,
+            f"{zygote.start_ms:.0f} ms to ready, "
+            f"{zygote.ready.get('vmsize_kb', 0) // 1024} MiB VmSize",
+        )
+    )
     if sandbox.unsafe:
         return checks
     checks += run_probe(sandbox)

@@ -24,7 +24,10 @@ class ZygoteProcess:
         self.sock = parent_end
         self.errors = tempfile.TemporaryFile()
         spec = layout.build(
-            confined=confined, uid=uid, threads=threads, control_fd=child_end.fileno(),
+            confined=confined,
+            uid=uid,
+            threads=threads,
+            control_fd=child_end.fileno(),
             cgroup_fd=cgroup_fd,
         )
         fds = [child_end.fileno()] + ([cgroup_fd] if cgroup_fd is not None else [])
@@ -32,8 +35,13 @@ class ZygoteProcess:
         try:
             # env=spec.env is the whole environment: nothing of the worker's is inherited.
             self.process = subprocess.Popen(
-                spec.argv, env=spec.env, pass_fds=fds, close_fds=True,
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.errors,
+                spec.argv,
+                env=spec.env,
+                pass_fds=fds,
+                close_fds=True,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=self.errors,
                 start_new_session=True,
             )
         except OSError as exc:

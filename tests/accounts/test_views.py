@@ -17,8 +17,12 @@ NEW_PASSWORD = "a-much-better-passphrase-7"
 
 
 def signup_data(**changes):
-    data = {"username": "ada", "email": "ada@example.org",
-            "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+    data = {
+        "username": "ada",
+        "email": "ada@example.org",
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD,
+    }
     data.update(changes)
     return data
 
@@ -109,7 +113,8 @@ def test_login_with_a_wrong_password_says_so(client, learner):
 
 def test_login_returns_to_next(client, learner):
     response = client.post(
-        reverse("login"), {"username": learner.username, "password": PASSWORD, "next": "/exercises/progress/"}
+        reverse("login"),
+        {"username": learner.username, "password": PASSWORD, "next": "/exercises/progress/"},
     )
 
     assert response["Location"] == "/exercises/progress/"
@@ -135,9 +140,14 @@ def test_login_without_csrf_is_refused(learner):
 def test_change_password(client, learner):
     client.force_login(learner)
 
-    response = client.post(reverse("password_change"), {
-        "old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD,
-    })
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        },
+    )
 
     assert response.status_code == 302 and response["Location"] == reverse("password_change_done")
     learner.refresh_from_db()
@@ -149,9 +159,14 @@ def test_change_password_needs_the_old_one_and_a_login(client, learner):
     assert client.get(reverse("password_change")).status_code == 302
     client.force_login(learner)
 
-    response = client.post(reverse("password_change"), {
-        "old_password": "wrong", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD,
-    })
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "wrong",
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        },
+    )
 
     assert "Your old password was entered incorrectly" in response.content.decode()
     learner.refresh_from_db()
@@ -163,10 +178,14 @@ def test_password_reset_by_email(client, learner):
 
     assert response["Location"] == reverse("password_reset_done")
     assert len(mail.outbox) == 1
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body).group(1)
+    link = re.search(
+        r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body
+    ).group(1)
     form = client.get(link, follow=True)
     assert "Choose a new password" in form.content.decode()
-    done = client.post(form.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    done = client.post(
+        form.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    )
     assert done["Location"] == reverse("password_reset_complete")
     learner.refresh_from_db()
     assert learner.check_password(NEW_PASSWORD)
@@ -199,7 +218,10 @@ def test_profile_shows_password_link_client_command_and_curl(client, learner):
 
     html = response.content.decode()
     assert reverse("password_change") in html
-    assert "python -m courseplatform.client submit SLUG FILE --url http://testserver --token TOKEN" in html
+    assert (
+        "python -m courseplatform.client submit SLUG FILE --url http://testserver --token TOKEN"
+        in html
+    )
     assert 'curl -H "Authorization: Bearer TOKEN"' in html
     assert "http://testserver/api/exercises/SLUG/submissions/" in html
     assert response["Cache-Control"] == "no-store"

@@ -52,7 +52,12 @@ def test_unknown_page_shows_the_friendly_404(new_page, shots):
 
 def test_phone_layout_stacks_and_keeps_everything_reachable(new_page, e2e_learner, shots):
     data = build_e2e_course()
-    page = new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = new_page(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
     log_in(page, e2e_learner.username)
 
     page.goto(f"/courses/{data.course.slug}/")
@@ -68,13 +73,16 @@ def test_phone_layout_stacks_and_keeps_everything_reachable(new_page, e2e_learne
     page.locator(".cm-editor").scroll_into_view_if_needed()
     # The gutter's line numbers settle on the same rows as the code lines (CodeMirror
     # measures in an animation frame after layout).
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
       const tops = sel => [...document.querySelectorAll(sel)]
         .filter(e => e.getBoundingClientRect().height > 0)
         .map(e => Math.round(e.getBoundingClientRect().top));
       const lines = tops('.cm-line'), numbers = tops('.cm-lineNumbers .cm-gutterElement');
       return lines.length > 0 && JSON.stringify(lines) === JSON.stringify(numbers);
-    }""", timeout=5_000)
+    }""",
+        timeout=5_000,
+    )
     shots(page, "phone-exercise-editor", full_page=False)
 
     page.goto(f"/courses/{data.course.slug}/lessons/{data.lesson.slug}/")

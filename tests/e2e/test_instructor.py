@@ -58,7 +58,11 @@ def test_instructor_reads_the_gradebook_and_exercise_admin(new_page, e2e_staff, 
     page.goto(f"/courses/{data.course.slug}/")
     page.get_by_role("link", name="Gradebook").click()
     expect(page.get_by_role("rowheader", name=e2e_learner.username)).to_be_visible()
-    expect(page.get_by_role("link", name=f"{e2e_learner.username} on Double a vector: best 100%, 1 submission")).to_be_visible()
+    expect(
+        page.get_by_role(
+            "link", name=f"{e2e_learner.username} on Double a vector: best 100%, 1 submission"
+        )
+    ).to_be_visible()
     shots(page, "gradebook")
 
     page.goto(f"/admin/exercises/exercise/{data.exercise.pk}/change/")

@@ -92,8 +92,17 @@ def test_csv_export_has_one_row_per_learner(client, staff):
 
     rows = read_csv(response)
     assert response["Content-Type"].startswith("text/csv")
-    assert response["Content-Disposition"].startswith(f'attachment; filename="gradebook-{built.course.slug}-')
-    assert rows[0] == ["username", "email", built.exercises[0].slug, built.exercises[1].slug, "total", "solved"]
+    assert response["Content-Disposition"].startswith(
+        f'attachment; filename="gradebook-{built.course.slug}-'
+    )
+    assert rows[0] == [
+        "username",
+        "email",
+        built.exercises[0].slug,
+        built.exercises[1].slug,
+        "total",
+        "solved",
+    ]
     assert rows[1] == ["ada", "ada@example.org", "1", "0.5", "1.5", "1"]
 
 
@@ -110,8 +119,17 @@ def test_csv_cells_cannot_inject_formulas(client, staff):
 
 @pytest.mark.parametrize(
     "value, expected",
-    [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"),
-     ("\rx", "'\rx"), ("ada", "ada"), (0.5, 0.5), ("", "")],
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("ada", "ada"),
+        (0.5, 0.5),
+        ("", ""),
+    ],
 )
 def test_csv_safe(value, expected):
     assert csv_safe(value) == expected
@@ -134,7 +152,9 @@ SIZES = [
 
 
 @pytest.mark.parametrize("learners, size", SIZES, ids=["tiny", "medium", "large"])
-def test_gradebook_queries_do_not_grow(client, staff, learners, size, django_assert_max_num_queries):
+def test_gradebook_queries_do_not_grow(
+    client, staff, learners, size, django_assert_max_num_queries
+):
     built = _grow(learners, size)
     client.force_login(staff)
 

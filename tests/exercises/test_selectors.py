@@ -38,7 +38,9 @@ def test_states_fractions_and_next_step(learner):
     built = build_course(stages=1, lessons_per_stage=1, exercises_per_lesson=2, loose_per_stage=0)
     complete(learner, built.lessons[0])
     solve(learner, built.exercises[0])
-    Submission.objects.create(learner=learner, exercise=built.exercises[1], source_code="x", mode="run")
+    Submission.objects.create(
+        learner=learner, exercise=built.exercises[1], source_code="x", mode="run"
+    )
 
     roadmap = course_roadmap(course=built.course, learner=learner)
 

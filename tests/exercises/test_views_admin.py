@@ -39,8 +39,10 @@ def fake_validator(monkeypatch):
 
     def exercise_validate(*, exercise):
         calls.append(exercise.slug)
-        rows = [Row("reference solution", True, expected="passed", got="passed (100%)"),
-                Row("wrong/off_by_one", exercise.slug == "good", detail="<b>passes</b> everything")]
+        rows = [
+            Row("reference solution", True, expected="passed", got="passed (100%)"),
+            Row("wrong/off_by_one", exercise.slug == "good", detail="<b>passes</b> everything"),
+        ]
         return SimpleNamespace(ok=all(r.ok for r in rows), rows=rows)
 
     monkeypatch.setattr(grader.validation, "exercise_validate", exercise_validate)
@@ -53,16 +55,29 @@ def messages_of(response) -> list[str]:
 
 def exercise_form_data(exercise: Exercise, **changes) -> dict:
     data = {
-        "stage": exercise.stage_id, "lesson": exercise.lesson_id or "", "slug": exercise.slug,
-        "title": exercise.title, "kind": exercise.kind, "order": exercise.order,
-        "is_published": "on", "statement": exercise.statement, "hints": '["a hint"]',
-        "forbidden": "[]", "entry_point": exercise.entry_point,
-        "starter_code": exercise.starter_code, "reference_solution": exercise.reference_solution,
-        "cases_source": exercise.cases_source, "rtol": "", "atol": "",
-        "wall_seconds": exercise.wall_seconds, "cpu_seconds": exercise.cpu_seconds,
+        "stage": exercise.stage_id,
+        "lesson": exercise.lesson_id or "",
+        "slug": exercise.slug,
+        "title": exercise.title,
+        "kind": exercise.kind,
+        "order": exercise.order,
+        "is_published": "on",
+        "statement": exercise.statement,
+        "hints": '["a hint"]',
+        "forbidden": "[]",
+        "entry_point": exercise.entry_point,
+        "starter_code": exercise.starter_code,
+        "reference_solution": exercise.reference_solution,
+        "cases_source": exercise.cases_source,
+        "rtol": "",
+        "atol": "",
+        "wall_seconds": exercise.wall_seconds,
+        "cpu_seconds": exercise.cpu_seconds,
         "memory_mb": exercise.memory_mb,
-        "wrong_solutions-TOTAL_FORMS": "0", "wrong_solutions-INITIAL_FORMS": "0",
-        "wrong_solutions-MIN_NUM_FORMS": "0", "wrong_solutions-MAX_NUM_FORMS": "1000",
+        "wrong_solutions-TOTAL_FORMS": "0",
+        "wrong_solutions-INITIAL_FORMS": "0",
+        "wrong_solutions-MIN_NUM_FORMS": "0",
+        "wrong_solutions-MAX_NUM_FORMS": "1000",
     }
     data.update(changes)
     return data
@@ -72,7 +87,9 @@ def test_exercise_change_page_has_validate_button_inlines_and_read_only_hash(adm
     exercise = ExerciseFactory(statement="Compute $2x$.")
     KnownWrongSolution.objects.create(exercise=exercise, name="off_by_one", source="x", hint="h")
 
-    html = admin_client_.get(reverse("admin:exercises_exercise_change", args=[exercise.pk])).content.decode()
+    html = admin_client_.get(
+        reverse("admin:exercises_exercise_change", args=[exercise.pk])
+    ).content.decode()
 
     assert reverse("admin:exercises_exercise_validate", args=[exercise.pk]) in html
     assert "Validate exercise" in html
@@ -134,7 +151,9 @@ def test_validate_action_runs_on_each_selected_exercise(admin_client_, fake_vali
 
     shown = messages_of(response)
     assert sorted(fake_validator) == ["bad", "good"]
-    assert any("good is valid" in m for m in shown) and any("bad FAILED validation" in m for m in shown)
+    assert any("good is valid" in m for m in shown) and any(
+        "bad FAILED validation" in m for m in shown
+    )
 
 
 def test_saving_an_exercise_in_admin_recomputes_its_content_hash(admin_client_):
@@ -161,22 +180,30 @@ def test_saving_an_exercise_in_admin_recomputes_its_content_hash(admin_client_):
 def test_submissions_are_viewable_filterable_and_read_only(admin_client_, learner, other_learner):
     SubmissionFactory(learner=other_learner)  # filters appear once there is a choice to make
     submission = SubmissionFactory(
-        learner=learner, source_code="<script>alert(1)</script>", status="done", verdict="failed",
-        score=0.5, cases=[{"name": "<i>case</i>", "visible": True, "passed": False, "message": "m"}],
+        learner=learner,
+        source_code="<script>alert(1)</script>",
+        status="done",
+        verdict="failed",
+        score=0.5,
+        cases=[{"name": "<i>case</i>", "visible": True, "passed": False, "message": "m"}],
     )
     changelist = reverse("admin:exercises_submission_changelist")
 
     listing = admin_client_.get(changelist)
     filtered = admin_client_.get(changelist, {"verdict__exact": "passed"})
     detail = admin_client_.get(reverse("admin:exercises_submission_change", args=[submission.pk]))
-    edit = admin_client_.post(reverse("admin:exercises_submission_change", args=[submission.pk]), {})
+    edit = admin_client_.post(
+        reverse("admin:exercises_submission_change", args=[submission.pk]), {}
+    )
 
     html = listing.content.decode()
     assert "By verdict" in html and "By exercise" in html and "By learner" in html
     assert f">{submission.pk}<" in html
     assert "0 submissions" in filtered.content.decode()
     body = detail.content.decode()
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>alert(1)</script>" not in body
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>alert(1)</script>" not in body
+    )
     assert "&lt;i&gt;case&lt;/i&gt;" in body
     assert edit.status_code == 403
     assert admin_client_.get(reverse("admin:exercises_submission_add")).status_code == 403
@@ -199,7 +226,15 @@ def test_progress_and_drafts_are_read_only(admin_client_, learner):
     progress = solve(learner, exercise)
     draft = Draft.objects.create(learner=learner, exercise=exercise, source_code="x")
 
-    assert admin_client_.post(reverse("admin:exercises_progress_change", args=[progress.pk]), {}).status_code == 403
-    assert admin_client_.post(reverse("admin:exercises_draft_change", args=[draft.pk]), {}).status_code == 403
+    assert (
+        admin_client_.post(
+            reverse("admin:exercises_progress_change", args=[progress.pk]), {}
+        ).status_code
+        == 403
+    )
+    assert (
+        admin_client_.post(reverse("admin:exercises_draft_change", args=[draft.pk]), {}).status_code
+        == 403
+    )
     assert Progress.objects.get().best_score == 1.0
     assert Submission.objects.count() == 1

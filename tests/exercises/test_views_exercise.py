@@ -47,7 +47,7 @@ def test_exercise_page_shows_statement_starter_hints_and_forbidden_note(client, 
     assert "Hint 1 of 2" in html and "<strong>two</strong>" in html and "Hint 2 of 2" in html
     assert "Forbidden (checked on a best-effort basis):" in html
     assert "<code>np.multiply</code>, <code>np.dot</code>" in html
-    assert 'data-code-editor' in html and 'name="mode" value="run"' in html
+    assert "data-code-editor" in html and 'name="mode" value="run"' in html
     assert 'name="mode" value="submit"' in html
 
 
@@ -149,7 +149,9 @@ def test_unpublished_exercise_and_exercise_of_unpublished_course_are_404(client,
 
     assert client.get(page_url(hidden)).status_code == 404
     assert client.get(page_url(in_hidden_course)).status_code == 404
-    assert client.post(submit_url(hidden), {"source_code": RIGHT, "mode": "submit"}).status_code == 404
+    assert (
+        client.post(submit_url(hidden), {"source_code": RIGHT, "mode": "submit"}).status_code == 404
+    )
 
 
 # ---- submitting -------------------------------------------------------------------------
@@ -164,7 +166,11 @@ def test_form_submit_without_javascript_stores_and_redirects_to_the_submission(c
     submission = Submission.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("exercises:submission_detail", args=[submission.pk])
-    assert (submission.learner, submission.exercise, submission.mode) == (learner, exercise, "submit")
+    assert (submission.learner, submission.exercise, submission.mode) == (
+        learner,
+        exercise,
+        "submit",
+    )
     assert submission.source_code == RIGHT  # not stripped: indentation and newline kept
     assert submission.status == Submission.Status.QUEUED
     assert Draft.objects.get(learner=learner, exercise=exercise).source_code == RIGHT
@@ -193,11 +199,15 @@ def test_fetch_submit_answers_202_with_the_status_url(client, learner):
     assert body["mode"] == "run" and body["mode_label"] == "Run visible tests"
 
 
-def test_submission_enqueues_grading_after_commit(client, learner, django_capture_on_commit_callbacks, monkeypatch):
+def test_submission_enqueues_grading_after_commit(
+    client, learner, django_capture_on_commit_callbacks, monkeypatch
+):
     from exercises import services
 
     sent = []
-    monkeypatch.setattr(services, "submission_enqueue", lambda *, submission_id: sent.append(submission_id))
+    monkeypatch.setattr(
+        services, "submission_enqueue", lambda *, submission_id: sent.append(submission_id)
+    )
     exercise = ExerciseFactory()
     client.force_login(learner)
 
@@ -226,7 +236,9 @@ def test_oversized_code_is_a_400_with_a_message_for_fetch(client, learner, setti
     exercise = ExerciseFactory()
     client.force_login(learner)
 
-    response = client.post(submit_url(exercise), {"source_code": "é" * 51, "mode": "submit"}, **JSON)
+    response = client.post(
+        submit_url(exercise), {"source_code": "é" * 51, "mode": "submit"}, **JSON
+    )
 
     assert response.status_code == 400
     assert "The code is 102 bytes; the limit is 100 bytes" in response.json()["error"]
@@ -391,7 +403,10 @@ def test_browser_line_endings_are_stored_as_lf(client, learner):
     exercise = ExerciseFactory()
     client.force_login(learner)
 
-    client.post(submit_url(exercise), {"source_code": "def double(x):\r\n    return 2 * x\r\n", "mode": "run"})
+    client.post(
+        submit_url(exercise),
+        {"source_code": "def double(x):\r\n    return 2 * x\r\n", "mode": "run"},
+    )
     client.post(draft_url(exercise), {"source_code": "a\r\nb\rc"}, **JSON)
 
     assert Submission.objects.get().source_code == RIGHT

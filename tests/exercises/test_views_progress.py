@@ -21,7 +21,9 @@ def test_progress_needs_login(client):
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
-def test_progress_shows_each_stage_and_exercise_with_attempts_best_score_and_solved(client, learner):
+def test_progress_shows_each_stage_and_exercise_with_attempts_best_score_and_solved(
+    client, learner
+):
     built = build_course(stages=2, lessons_per_stage=1, exercises_per_lesson=1, loose_per_stage=0)
     solve(learner, built.exercises[0])
     partial = solve(learner, built.exercises[1], score=0.5)
@@ -36,7 +38,7 @@ def test_progress_shows_each_stage_and_exercise_with_attempts_best_score_and_sol
     assert "Stage 1" in html and "Stage 2" in html
     assert "1/1 lessons · 1/1 exercises" in html
     assert "0/1 lessons · 0/1 exercises" in html
-    row = html[html.index("Exercise 2.1.1"):]
+    row = html[html.index("Exercise 2.1.1") :]
     row = row[: row.index("</tr>")]
     assert "<td>3</td>" in row and "50%" in row and "Not solved" in row
     assert 'aria-label="50% of the course done (2 of 4)"' in html
@@ -73,7 +75,9 @@ def test_activity_counts_per_day_over_the_window(learner):
     now = timezone.now()
     for days_ago, verdict in [(0, "passed"), (0, "failed"), (3, "failed"), (100, "passed")]:
         submission = SubmissionFactory(learner=learner, exercise=exercise, verdict=verdict)
-        Submission.objects.filter(pk=submission.pk).update(created_at=now - timedelta(days=days_ago))
+        Submission.objects.filter(pk=submission.pk).update(
+            created_at=now - timedelta(days=days_ago)
+        )
     SubmissionFactory(exercise=exercise)  # someone else's
 
     activity = learner_activity(learner=learner, days=7)
@@ -94,7 +98,9 @@ def test_progress_page_with_no_course_says_so(client, learner):
     assert "No course is published yet." in html
 
 
-def test_progress_queries_do_not_grow_with_the_course(client, learner, django_assert_max_num_queries):
+def test_progress_queries_do_not_grow_with_the_course(
+    client, learner, django_assert_max_num_queries
+):
     built = build_course(stages=5, lessons_per_stage=5, exercises_per_lesson=2, loose_per_stage=2)
     for exercise in built.exercises[::3]:
         solve(learner, exercise)

@@ -28,10 +28,18 @@ def graded(learner, **fields):
         "graded_at": timezone.now(),
         "cases": [
             {"name": "small vector", "visible": True, "passed": True, "message": ""},
-            {"name": "two rows", "visible": True, "passed": False,
-             "message": "expected [2. 4.], got [2. 5.]; max error 1"},
-            {"name": "large values stay finite", "visible": False, "passed": False,
-             "message": "LEAKED hidden detail"},
+            {
+                "name": "two rows",
+                "visible": True,
+                "passed": False,
+                "message": "expected [2. 4.], got [2. 5.]; max error 1",
+            },
+            {
+                "name": "large values stay finite",
+                "visible": False,
+                "passed": False,
+                "message": "LEAKED hidden detail",
+            },
         ],
     }
     defaults.update(fields)
@@ -63,12 +71,18 @@ def test_hidden_case_shows_only_name_and_pass_fail(client, learner):
 
     assert "LEAKED" not in html
     hidden = [case for case in status["cases"] if not case["visible"]]
-    assert hidden == [{"name": "large values stay finite", "visible": False, "passed": False, "message": ""}]
+    assert hidden == [
+        {"name": "large values stay finite", "visible": False, "passed": False, "message": ""}
+    ]
 
 
 def test_learner_code_and_output_are_escaped(client, learner):
     submission = graded(
-        learner, source_code=XSS, message=XSS, stdout=XSS, warning=XSS,
+        learner,
+        source_code=XSS,
+        message=XSS,
+        stdout=XSS,
+        warning=XSS,
         cases=[{"name": XSS, "visible": True, "passed": False, "message": XSS}],
     )
     client.force_login(learner)
@@ -108,7 +122,14 @@ def test_anonymous_is_sent_to_login_or_gets_401_json(client, learner):
     assert status.status_code == 401 and "error" in status.json()
 
 
-@pytest.mark.parametrize("path", ["/exercises/submissions/999999/", "/exercises/submissions/999999/status.json", "/exercises/submissions/abc/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/exercises/submissions/999999/",
+        "/exercises/submissions/999999/status.json",
+        "/exercises/submissions/abc/",
+    ],
+)
 def test_unknown_submission_is_a_404(client, learner, path):
     client.force_login(learner)
 
@@ -143,8 +164,13 @@ def test_status_json_while_queued_reveals_no_result(client, learner):
 
 def test_status_json_when_done(client, learner):
     submission = graded(
-        learner, verdict=Submission.Verdict.PASSED, score=1.0, stdout="out", message="",
-        warning="numpy emitted a RuntimeWarning", mode=Submission.Mode.RUN,
+        learner,
+        verdict=Submission.Verdict.PASSED,
+        score=1.0,
+        stdout="out",
+        message="",
+        warning="numpy emitted a RuntimeWarning",
+        mode=Submission.Mode.RUN,
         cases=[{"name": "small vector", "visible": True, "passed": True, "message": "ok"}],
     )
     client.force_login(learner)

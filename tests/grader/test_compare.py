@@ -88,12 +88,17 @@ def test_object_arrays_fail_even_when_their_elements_claim_equality():
 
 
 @pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")
-@pytest.mark.parametrize("make", [
-    lambda: np.array([1.0, 2.0]).view(type("Sub", (np.ndarray,), {"__eq__": lambda s, o: True})),
-    lambda: np.ma.masked_array([1.0, 2.0], mask=[False, True]),
-    lambda: np.matrix([[1.0, 2.0]]),
-    lambda: torch.tensor([1.0, 2.0]).as_subclass(type("T", (torch.Tensor,), {})),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: np.array([1.0, 2.0]).view(
+            type("Sub", (np.ndarray,), {"__eq__": lambda s, o: True})
+        ),
+        lambda: np.ma.masked_array([1.0, 2.0], mask=[False, True]),
+        lambda: np.matrix([[1.0, 2.0]]),
+        lambda: torch.tensor([1.0, 2.0]).as_subclass(type("T", (torch.Tensor,), {})),
+    ],
+)
 def test_subclasses_are_refused_not_trusted(make):
     problem = check(np.array([1.0, 2.0]), make())
     assert problem and "type" in problem
@@ -129,8 +134,16 @@ class EqualsEverything:
 
 @pytest.mark.parametrize(
     "value",
-    [EqualsEverything(), [1.0, 2.0], (1.0, 2.0), "passed", {"value": [1.0, 2.0]}, None,
-     lambda: 0, iter([1.0, 2.0])],
+    [
+        EqualsEverything(),
+        [1.0, 2.0],
+        (1.0, 2.0),
+        "passed",
+        {"value": [1.0, 2.0]},
+        None,
+        lambda: 0,
+        iter([1.0, 2.0]),
+    ],
 )
 def test_eq_tricks_and_array_likes_fail(value):
     problem = check(np.array([1.0, 2.0]), value)
@@ -168,8 +181,14 @@ def case(value) -> dict:
 
 def collected(data: bytes, ncases: int, status: int = 0) -> Collected:
     return Collected(
-        report={"status": status, "cpu_ms": 1.0, "maxrss_kb": 1}, stdout=b"", results=data,
-        killed_for=None, oom_killed=False, wall_ms=1.0, ncases=ncases, limits=Limits(),
+        report={"status": status, "cpu_ms": 1.0, "maxrss_kb": 1},
+        stdout=b"",
+        results=data,
+        killed_for=None,
+        oom_killed=False,
+        wall_ms=1.0,
+        ncases=ncases,
+        limits=Limits(),
         unsafe=False,
     )
 

@@ -28,9 +28,16 @@ TWO_FLOATS = np.array([1.0, 2.0]).tobytes()
 
 def test_round_trip_keeps_types_values_and_shapes():
     value = {
-        "none": None, "bool": True, "int": -(10**40), "float": 0.1, "str": "héllo",
-        "list": [1, [2.5, "x"]], "tuple": (1, 2), "scalar0d": np.array(3.5),
-        "matrix": np.arange(6, dtype=np.int32).reshape(2, 3), "empty": np.zeros((0, 4)),
+        "none": None,
+        "bool": True,
+        "int": -(10**40),
+        "float": 0.1,
+        "str": "héllo",
+        "list": [1, [2.5, "x"]],
+        "tuple": (1, 2),
+        "scalar0d": np.array(3.5),
+        "matrix": np.arange(6, dtype=np.int32).reshape(2, 3),
+        "empty": np.zeros((0, 4)),
         "f32": np.float32(1.25),
     }
     back = wire.decode(wire.encode(value))

@@ -19,8 +19,14 @@ class Built:
     exercises: list[Exercise] = field(default_factory=list)
 
 
-def build_course(*, stages: int = 2, lessons_per_stage: int = 2, exercises_per_lesson: int = 1,
-                 loose_per_stage: int = 1, **course_fields) -> Built:
+def build_course(
+    *,
+    stages: int = 2,
+    lessons_per_stage: int = 2,
+    exercises_per_lesson: int = 1,
+    loose_per_stage: int = 1,
+    **course_fields,
+) -> Built:
     """A course whose stages each hold lessons (with exercises) and exercises of their own."""
     course = CourseFactory(**course_fields)
     built = Built(course=course)
@@ -29,20 +35,27 @@ def build_course(*, stages: int = 2, lessons_per_stage: int = 2, exercises_per_l
         built.stages.append(stage)
         for lesson_index in range(lessons_per_stage):
             lesson = LessonFactory(
-                stage=stage, course=course, order=(lesson_index + 1) * 10,
-                title=f"Lesson {s + 1}.{lesson_index + 1}", slug=f"lesson-{s + 1}-{lesson_index + 1}",
+                stage=stage,
+                course=course,
+                order=(lesson_index + 1) * 10,
+                title=f"Lesson {s + 1}.{lesson_index + 1}",
+                slug=f"lesson-{s + 1}-{lesson_index + 1}",
             )
             built.lessons.append(lesson)
             for e in range(exercises_per_lesson):
                 built.exercises.append(
                     ExerciseFactory(
-                        stage=stage, lesson=lesson, order=(lesson_index + 1) * 10 + e,
+                        stage=stage,
+                        lesson=lesson,
+                        order=(lesson_index + 1) * 10 + e,
                         title=f"Exercise {s + 1}.{lesson_index + 1}.{e + 1}",
                     )
                 )
         for e in range(loose_per_stage):
             built.exercises.append(
-                ExerciseFactory(stage=stage, lesson=None, order=900 + e, title=f"Project {s + 1}.{e + 1}")
+                ExerciseFactory(
+                    stage=stage, lesson=None, order=900 + e, title=f"Project {s + 1}.{e + 1}"
+                )
             )
     return built
 
@@ -51,15 +64,23 @@ def solve(learner, exercise, *, score: float = 1.0) -> Progress:
     """Record a graded submit for `learner` (and its progress), as the grader would."""
     now = timezone.now()
     Submission.objects.create(
-        learner=learner, exercise=exercise, source_code="def double(x):\n    return 2 * x\n",
-        status=Submission.Status.DONE, score=score,
+        learner=learner,
+        exercise=exercise,
+        source_code="def double(x):\n    return 2 * x\n",
+        status=Submission.Status.DONE,
+        score=score,
         verdict=Submission.Verdict.PASSED if score >= 1 else Submission.Verdict.FAILED,
         graded_at=now,
     )
     progress, _ = Progress.objects.update_or_create(
-        learner=learner, exercise=exercise,
-        defaults={"attempts": 1, "best_score": score, "last_attempt_at": now,
-                  "solved_at": now if score >= 1 else None},
+        learner=learner,
+        exercise=exercise,
+        defaults={
+            "attempts": 1,
+            "best_score": score,
+            "last_attempt_at": now,
+            "solved_at": now if score >= 1 else None,
+        },
     )
     return progress
 

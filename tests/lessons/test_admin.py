@@ -18,7 +18,9 @@ def admin_client_(client, staff):
 def test_lesson_change_page_has_a_rendered_sanitised_preview(admin_client_):
     lesson = LessonFactory(body="## Part\n\nMath $a^2$ <script>alert(1)</script>")
 
-    html = admin_client_.get(reverse("admin:lessons_lesson_change", args=[lesson.pk])).content.decode()
+    html = admin_client_.get(
+        reverse("admin:lessons_lesson_change", args=[lesson.pk])
+    ).content.decode()
 
     assert '<div class="md-preview prose"><h2 id="part">Part</h2>' in html
     assert '<span class="math math-inline">a^2</span>' in html
@@ -52,11 +54,18 @@ def test_instructor_edits_a_lesson_in_admin_and_learners_see_it(admin_client_, c
     lesson = LessonFactory(title="Vectors", body="Old text.")
     url = reverse("admin:lessons_lesson_change", args=[lesson.pk])
 
-    response = admin_client_.post(url, {
-        "course": lesson.course.pk, "stage": lesson.stage.pk, "slug": lesson.slug,
-        "title": "Vectors, revised", "order": lesson.order, "is_published": "on",
-        "body": "New text with $v$.",
-    })
+    response = admin_client_.post(
+        url,
+        {
+            "course": lesson.course.pk,
+            "stage": lesson.stage.pk,
+            "slug": lesson.slug,
+            "title": "Vectors, revised",
+            "order": lesson.order,
+            "is_published": "on",
+            "body": "New text with $v$.",
+        },
+    )
 
     assert response.status_code == 302
     lesson.refresh_from_db()
@@ -81,7 +90,9 @@ def test_course_page_lists_its_stages_inline(admin_client_):
     course = CourseFactory()
     StageFactory(course=course, title="Foundations")
 
-    html = admin_client_.get(reverse("admin:lessons_course_change", args=[course.pk])).content.decode()
+    html = admin_client_.get(
+        reverse("admin:lessons_course_change", args=[course.pk])
+    ).content.decode()
 
     assert "Foundations" in html
 

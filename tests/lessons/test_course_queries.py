@@ -29,7 +29,9 @@ def count_queries(client, url) -> int:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["tiny", "medium", "large"])
-def test_course_page_queries_do_not_grow_for_anonymous_visitors(client, size, django_assert_max_num_queries):
+def test_course_page_queries_do_not_grow_for_anonymous_visitors(
+    client, size, django_assert_max_num_queries
+):
     built = build_course(**size)
     url = reverse("lessons:course_detail", args=[built.course.slug])
 
@@ -65,12 +67,16 @@ def test_query_count_is_exactly_the_same_for_a_tiny_and_a_large_course(client, l
         built = build_course(**size)
         solve(learner, built.exercises[0])
         client.force_login(learner)
-        counts.append(count_queries(client, reverse("lessons:course_detail", args=[built.course.slug])))
+        counts.append(
+            count_queries(client, reverse("lessons:course_detail", args=[built.course.slug]))
+        )
 
     assert counts[0] == counts[1] == LEARNER_QUERIES
 
 
-def test_course_list_queries_do_not_grow_with_courses(client, learner, django_assert_max_num_queries):
+def test_course_list_queries_do_not_grow_with_courses(
+    client, learner, django_assert_max_num_queries
+):
     for _ in range(5):
         built = build_course(stages=2)
         solve(learner, built.exercises[0])

@@ -48,7 +48,9 @@ def test_optional_static_finds_a_present_file_and_not_a_missing_one():
     assert optional_static("vendor/not-built.js") == ""
 
 
-@pytest.mark.parametrize("value, shown", [(0, "0%"), (0.333, "33%"), (0.995, "100%"), (1.4, "100%"), (None, "–")])
+@pytest.mark.parametrize(
+    "value, shown", [(0, "0%"), (0.333, "33%"), (0.995, "100%"), (1.4, "100%"), (None, "–")]
+)
 def test_percent(value, shown):
     assert percent(value) == shown
 

@@ -56,10 +56,10 @@ def test_unknown_language_is_plain_escaped_code():
         ('<div style="background:url(x)" onclick="x()">d</div>', "onclick"),
         ('<div style="position:fixed">d</div>', "position"),
         ('<span class="evil">x</span>', "evil"),
-        ('<svg><script>alert(1)</script></svg>', "<svg"),
+        ("<svg><script>alert(1)</script></svg>", "<svg"),
         ("<style>body{display:none}</style>", "<style"),
         ('<form action="/x"><input name="q"></form>', "<form"),
-        ("![x](javascript:alert(1))", "src=\"javascript:"),
+        ("![x](javascript:alert(1))", 'src="javascript:'),
         ('<a href="data:text/html,<script>alert(1)</script>">x</a>', "data:"),
     ],
 )

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from exercises.models import Submission
 from tests.factories import CourseFactory, ExerciseFactory, LessonFactory, StageFactory
-from tests.lessons.web import make_user
 from tests.lessons.builders import build_course, complete, solve
+from tests.lessons.web import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,15 @@ def test_course_page_draws_stages_in_order_with_lessons_and_their_exercises(clie
     html = response.content.decode()
     assert response.status_code == 200
     positions = text_order(
-        html, "Stage 1", "Lesson 1.1", "Exercise 1.1.1", "Lesson 1.2", "Exercise 1.2.1",
-        "Project 1.1", "Stage 2", "Lesson 2.1",
+        html,
+        "Stage 1",
+        "Lesson 1.1",
+        "Exercise 1.1.1",
+        "Lesson 1.2",
+        "Exercise 1.2.1",
+        "Project 1.1",
+        "Stage 2",
+        "Lesson 2.1",
     )
     assert positions == sorted(positions)
     assert 'aria-label="Exercises for Lesson 1.1"' in html
@@ -70,7 +77,9 @@ def test_stage_order_field_decides_the_roadmap_not_creation_order(client):
 
 def test_unpublished_lessons_and_exercises_are_not_listed(client):
     built = build_course(stages=1, lessons_per_stage=1, exercises_per_lesson=1, loose_per_stage=0)
-    LessonFactory(stage=built.stages[0], course=built.course, title="Hidden lesson", is_published=False)
+    LessonFactory(
+        stage=built.stages[0], course=built.course, title="Hidden lesson", is_published=False
+    )
     ExerciseFactory(stage=built.stages[0], title="Hidden exercise", is_published=False)
 
     html = client.get(course_url(built.course)).content.decode()
@@ -107,8 +116,9 @@ def test_learner_sees_solved_attempted_and_completed_markers_and_rings(client, l
     # Stage 1: lesson, its exercise, a loose exercise = 3 items.
     complete(learner, built.lessons[0])
     solve(learner, built.exercises[0])
-    Submission.objects.create(learner=learner, exercise=built.exercises[1], source_code="x = 1",
-                              mode=Submission.Mode.RUN)
+    Submission.objects.create(
+        learner=learner, exercise=built.exercises[1], source_code="x = 1", mode=Submission.Mode.RUN
+    )
     client.force_login(learner)
 
     html = client.get(course_url(built.course)).content.decode()

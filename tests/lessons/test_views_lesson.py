@@ -147,7 +147,9 @@ def test_complete_and_continue_goes_to_the_next_lesson(client, learner):
     built = build_course(stages=1, lessons_per_stage=2, exercises_per_lesson=0, loose_per_stage=0)
     client.force_login(learner)
 
-    response = client.post(completion_url(built.lessons[0]), {"completed": "1", "continue_to_next": "1"})
+    response = client.post(
+        completion_url(built.lessons[0]), {"completed": "1", "continue_to_next": "1"}
+    )
 
     assert response["Location"] == lesson_url(built.lessons[1])
 
@@ -207,5 +209,5 @@ def test_completion_form_carries_a_csrf_token(client, learner):
 
     html = client.get(lesson_url(lesson)).content.decode()
 
-    form = html[html.index('class="completion-form"'):]
+    form = html[html.index('class="completion-form"') :]
     assert 'name="csrfmiddlewaretoken"' in form[: form.index("</form>")]

@@ -14,7 +14,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--unsafe", action="store_true",
+            "--unsafe",
+            action="store_true",
             help="test the unsafe development mode (always fails the isolation check)",
         )
 

@@ -99,8 +99,9 @@ def _private_namespaces(config: dict) -> None:
     size = int(config["scratch_mb"]) * MIB
     options = f"size={size},nr_inodes={int(config['scratch_inodes'])},mode=0700,uid={uid},gid={uid}"
     _check(
-        _libc.mount(b"tmpfs", b"/tmp", b"tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
-                    options.encode()),
+        _libc.mount(
+            b"tmpfs", b"/tmp", b"tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, options.encode()
+        ),
         "mount scratch tmpfs",
     )
 
@@ -130,8 +131,11 @@ def _redirect_stdio() -> None:
     # Unbuffered text streams: what was printed before a kill still reaches the reader.
     for fd, name in ((1, "stdout"), (2, "stderr")):
         stream = io.TextIOWrapper(
-            io.FileIO(fd, "w", closefd=False), encoding="utf-8", errors="backslashreplace",
-            line_buffering=True, write_through=True,
+            io.FileIO(fd, "w", closefd=False),
+            encoding="utf-8",
+            errors="backslashreplace",
+            line_buffering=True,
+            write_through=True,
         )
         setattr(sys, name, stream)
         setattr(sys, f"__{name}__", stream)
@@ -142,11 +146,13 @@ def _environment(home: str, config: dict) -> None:
     keep = {k: os.environ[k] for k in config["env_keep"] if k in os.environ}
     os.environ.clear()
     os.environ.update(keep)
-    os.environ.update({
-        "HOME": home,
-        "TMPDIR": home,
-        "TORCH_HOME": f"{home}/.torch",
-        "XDG_CACHE_HOME": f"{home}/.cache",
-        "TORCHINDUCTOR_CACHE_DIR": f"{home}/.inductor",
-        "PWD": home,
-    })
+    os.environ.update(
+        {
+            "HOME": home,
+            "TMPDIR": home,
+            "TORCH_HOME": f"{home}/.torch",
+            "XDG_CACHE_HOME": f"{home}/.cache",
+            "TORCHINDUCTOR_CACHE_DIR": f"{home}/.inductor",
+            "PWD": home,
+        }
+    )

@@ -46,7 +46,10 @@ def run_job(job: dict, case_frames: list[bytes], forbidden_hits: list[str]) -> N
         case = wire.decode(raw, INPUT_LIMITS, make_tensors=True)  # a fresh copy for each case
         try:
             result = call_case(
-                fn, tuple(case["args"]), case["kwargs"], tuple(case["grad_wrt"]),
+                fn,
+                tuple(case["args"]),
+                case["kwargs"],
+                tuple(case["grad_wrt"]),
                 case["grad_output"],
             )
         except BaseException as exc:  # noqa: BLE001 - SystemExit included: it is the learner's

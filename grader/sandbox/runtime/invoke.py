@@ -19,8 +19,17 @@ except ImportError:  # mounted flat inside the sandbox, not as a package
 
 MAX_ELEMENTS = 4_000_000
 NUMPY_SCALARS = {
-    np.float64, np.float32, np.float16, np.int64, np.int32, np.int16, np.int8,
-    np.uint64, np.uint32, np.uint16, np.uint8,
+    np.float64,
+    np.float32,
+    np.float16,
+    np.int64,
+    np.int32,
+    np.int16,
+    np.int8,
+    np.uint64,
+    np.uint32,
+    np.uint16,
+    np.uint8,
 }
 REAL_DTYPES = {"float64", "float32", "int64", "int32", "int16", "int8", "uint8"}
 

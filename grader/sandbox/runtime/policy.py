@@ -27,7 +27,7 @@ PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2
 
 # ioctl requests a Python/numpy/torch process legitimately makes on its own fds.
 IOCTLS = {
-    "TCGETS": 0x5401,      # isatty()
+    "TCGETS": 0x5401,  # isatty()
     "TIOCGWINSZ": 0x5413,  # terminal size queries
     "FIONREAD": 0x541B,
     "FIONBIO": 0x5421,
@@ -66,8 +66,9 @@ def build(seccomp, own_pid: int):
     for name in ALLOWED:
         _add(filt, seccomp.ALLOW, name)
     # Threads yes, processes no: clone must carry CLONE_THREAD.
-    _add(filt, seccomp.ALLOW, "clone",
-         seccomp.Arg(0, seccomp.MASKED_EQ, CLONE_THREAD, CLONE_THREAD))
+    _add(
+        filt, seccomp.ALLOW, "clone", seccomp.Arg(0, seccomp.MASKED_EQ, CLONE_THREAD, CLONE_THREAD)
+    )
     # clone3 hides its flags in memory seccomp cannot read: ENOSYS makes glibc fall back
     # to clone, which is checked above.
     _add(filt, seccomp.ERRNO(errno.ENOSYS), "clone3")
@@ -101,10 +102,14 @@ class Compiled:
             os.close(read_end)
         if not program or len(program) % 8:
             raise RuntimeError("libseccomp exported no BPF program")
-        self.instructions = [list(struct.unpack("=HBBI", program[i:i + 8]))
-                             for i in range(0, len(program), 8)]
-        self.pid_slots = [i for i, (code, _jt, _jf, k) in enumerate(self.instructions)
-                          if code == BPF_JEQ_K and k == PID_PLACEHOLDER]
+        self.instructions = [
+            list(struct.unpack("=HBBI", program[i : i + 8])) for i in range(0, len(program), 8)
+        ]
+        self.pid_slots = [
+            i
+            for i, (code, _jt, _jf, k) in enumerate(self.instructions)
+            if code == BPF_JEQ_K and k == PID_PLACEHOLDER
+        ]
         if len(self.pid_slots) < 2:  # kill and tgkill each compare against the pid
             raise RuntimeError("the compiled filter does not compare against the pid")
 

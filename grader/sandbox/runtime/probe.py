@@ -32,16 +32,28 @@ def run(meta: dict, _frames: list) -> None:
         checks.append([name, bool(ok), str(detail)[:300]])
 
     status = _status()
-    check("no capabilities (CapEff and CapPrm 0)", lambda: (
-        int(status["CapEff"], 16) == 0 and int(status["CapPrm"], 16) == 0,
-        f"CapEff {status['CapEff']} CapPrm {status['CapPrm']}"))
+    check(
+        "no capabilities (CapEff and CapPrm 0)",
+        lambda: (
+            int(status["CapEff"], 16) == 0 and int(status["CapPrm"], 16) == 0,
+            f"CapEff {status['CapEff']} CapPrm {status['CapPrm']}",
+        ),
+    )
     check("no_new_privs is set", lambda: (status["NoNewPrivs"] == "1", status["NoNewPrivs"]))
     check("seccomp filter active (mode 2)", lambda: (status["Seccomp"] == "2", status["Seccomp"]))
-    check("runs as the slot uid, no groups", lambda: (
-        os.getresuid() == (meta["uid"],) * 3 and os.getgroups() == [],
-        f"uids {os.getresuid()} groups {os.getgroups()}"))
-    for family, name in ((socket.AF_INET, "inet"), (socket.AF_INET6, "inet6"),
-                         (socket.AF_UNIX, "unix"), (socket.AF_NETLINK, "netlink")):
+    check(
+        "runs as the slot uid, no groups",
+        lambda: (
+            os.getresuid() == (meta["uid"],) * 3 and os.getgroups() == [],
+            f"uids {os.getresuid()} groups {os.getgroups()}",
+        ),
+    )
+    for family, name in (
+        (socket.AF_INET, "inet"),
+        (socket.AF_INET6, "inet6"),
+        (socket.AF_UNIX, "unix"),
+        (socket.AF_NETLINK, "netlink"),
+    ):
         check(f"socket({name}) fails", lambda f=family: _fails(lambda: socket.socket(f)))
     check("fork() fails", lambda: _fails(os.fork))
     check("execve() fails", lambda: _fails(lambda: os.execv("/usr/bin/true", ["true"])))
@@ -51,21 +63,31 @@ def run(meta: dict, _frames: list) -> None:
     check("TIOCSTI ioctl fails", lambda: _fails(lambda: fcntl.ioctl(0, TIOCSTI, b"x")))
     check("cannot signal pid 1", lambda: _fails(lambda: os.kill(1, 0)))
     for path in meta.get("absent", []):
-        check(f"{path} is absent", lambda p=path: (
-            not os.path.lexists(p), "present" if os.path.lexists(p) else "absent"))
+        check(
+            f"{path} is absent",
+            lambda p=path: (not os.path.lexists(p), "present" if os.path.lexists(p) else "absent"),
+        )
     check("only fds 0-3 are open", lambda: (_open_fds() == [0, 1, 2, 3], str(_open_fds())))
     check("scratch is a private, empty, capped tmpfs as cwd and HOME", _scratch)
-    check("oom_score_adj is 1000", lambda: (_read("/proc/self/oom_score_adj").strip() == "1000",
-                                           _read("/proc/self/oom_score_adj").strip()))
+    check(
+        "oom_score_adj is 1000",
+        lambda: (
+            _read("/proc/self/oom_score_adj").strip() == "1000",
+            _read("/proc/self/oom_score_adj").strip(),
+        ),
+    )
     check("rlimits set (CPU, AS, FSIZE, NOFILE, NPROC, CORE)", _rlimits)
     check("lazy torch imports work (vmap, broadcast_shapes, function mode)", _lazy_torch)
     check("torch.set_num_threads(4) is harmless", _threads)
-    report = {"checks": checks, "proc1_environ": _peek("/proc/1/environ"),
-              "self_environ": _peek("/proc/self/environ")}
+    report = {
+        "checks": checks,
+        "proc1_environ": _peek("/proc/1/environ"),
+        "self_environ": _peek("/proc/self/environ"),
+    }
     data = wire.encode(report)
     view = memoryview(data)
     while view:
-        view = view[os.write(RESULT_FD, view):]
+        view = view[os.write(RESULT_FD, view) :]
     os._exit(0)
 
 

@@ -24,7 +24,17 @@ import numpy as np
 MAGIC = b"CPW1"
 # Exact dtype strings that may cross; compared as strings before np.dtype ever sees them.
 DTYPES = {
-    "<f8", "<f4", "<i8", "<i4", "<i2", "|i1", "<u8", "<u4", "<u2", "|u1", "|b1",
+    "<f8",
+    "<f4",
+    "<i8",
+    "<i4",
+    "<i2",
+    "|i1",
+    "<u8",
+    "<u4",
+    "<u2",
+    "|u1",
+    "|b1",
 }
 MAX_NDIM = 8
 MAX_DEPTH = 16

@@ -34,9 +34,16 @@ MADV_HUGEPAGE, MADV_COLLAPSE = 14, 25
 # Modules numpy and torch import lazily on first use (autograd.grad pulls in sympy through
 # symbolic_shapes: ~0.4 s). Importing them here runs no torch op, and saves every job that.
 WARM_IMPORTS = (
-    "numpy.random", "numpy.linalg", "numpy.fft",
-    "torch.nn", "torch.nn.functional", "torch.overrides", "torch.utils._python_dispatch",
-    "torch.fx.experimental.symbolic_shapes", "torch._subclasses.schema_check_mode", "torch.func",
+    "numpy.random",
+    "numpy.linalg",
+    "numpy.fft",
+    "torch.nn",
+    "torch.nn.functional",
+    "torch.overrides",
+    "torch.utils._python_dispatch",
+    "torch.fx.experimental.symbolic_shapes",
+    "torch._subclasses.schema_check_mode",
+    "torch.func",
 )
 MAX_MESSAGE = 1 << 16
 
@@ -82,8 +89,16 @@ def main() -> None:
 
     ctl = socket.socket(fileno=config["control_fd"])
     ctl.setblocking(True)
-    _send(ctl, {"op": "ready", "pid": os.getpid(), "vmsize_kb": _status("VmSize"),
-                "threads": _status("Threads"), "proc1_environ": _peek("/proc/1/environ")})
+    _send(
+        ctl,
+        {
+            "op": "ready",
+            "pid": os.getpid(),
+            "vmsize_kb": _status("VmSize"),
+            "threads": _status("Threads"),
+            "proc1_environ": _peek("/proc/1/environ"),
+        },
+    )
     spare = _Spare(config, ctl.fileno())
     try:
         while True:
@@ -185,10 +200,17 @@ def _run(ctl: socket.socket, message: dict, fds: list[int], config: dict, spare:
     os.close(pidfd)
     confined = spare.confined()
     spare.cleanup()
-    _send(ctl, {
-        "op": "exit", "id": message["id"], "status": status, "confined": confined,
-        "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000.0, "maxrss_kb": usage.ru_maxrss,
-    })
+    _send(
+        ctl,
+        {
+            "op": "exit",
+            "id": message["id"],
+            "status": status,
+            "confined": confined,
+            "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000.0,
+            "maxrss_kb": usage.ru_maxrss,
+        },
+    )
     return _Spare(config, ctl.fileno())
 
 
@@ -249,7 +271,7 @@ def _run_learner(job: dict, data: bytes) -> None:
     frames, offset = [], 0
     while offset < len(data):
         _header, _payload, used = wire.read_frame(data[offset:], harness.INPUT_LIMITS)
-        frames.append(bytes(data[offset:offset + used]))
+        frames.append(bytes(data[offset : offset + used]))
         offset += used
     meta = wire.decode(frames[0], harness.INPUT_LIMITS)
     del data

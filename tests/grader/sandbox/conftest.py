@@ -9,7 +9,9 @@ from grader.sandbox import Sandbox
 from grader.sandbox.layout import REPO_ROOT
 
 CANARY_ENV = "COURSEPLATFORM_SANDBOX_CANARY"
-POSTGRES_URL = os.environ.get("SANDBOX_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+POSTGRES_URL = os.environ.get(
+    "SANDBOX_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
 
 
 @pytest.fixture(scope="session")

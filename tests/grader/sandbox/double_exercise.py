@@ -54,8 +54,13 @@ class Graded:
         """Everything a learner (or a log) could be shown about these runs."""
         out = []
         for run in self.runs:
-            out += [run.stdout, run.message, repr(run.results), repr(run.load_error),
-                    repr(run.forbidden_used)]
+            out += [
+                run.stdout,
+                run.message,
+                repr(run.results),
+                repr(run.load_error),
+                repr(run.forbidden_used),
+            ]
         return out
 
 
@@ -67,14 +72,20 @@ def grade(sandbox: Sandbox, source: str, *, limits: Limits = LIMITS) -> Graded:
         picked = [i for i, c in enumerate(all_cases) if c.visible == visible]
         group = [all_cases[i] for i in picked]
         run = sandbox.run(
-            source=source, entry_point=ENTRY_POINT, kind="torch",
-            cases=[case_payload(c) for c in group], limits=limits,
+            source=source,
+            entry_point=ENTRY_POINT,
+            kind="torch",
+            cases=[case_payload(c) for c in group],
+            limits=limits,
         )
         graded.runs.append(run)
         judgement = None
         if run.status == "ok" and run.load_error is None and len(run.results) == len(group):
             judgement = judge_all(
-                group, [all_expected[i] for i in picked], run.results, tolerance=TOLERANCE,
+                group,
+                [all_expected[i] for i in picked],
+                run.results,
+                tolerance=TOLERANCE,
                 checks={},
             )
         verdicts.append(verdict_of(run, judgement))

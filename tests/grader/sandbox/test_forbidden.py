@@ -6,7 +6,9 @@ import pytest
 from grader.sandbox.forbidden import forbidden_scan
 
 CONV = [
-    "torch.nn.functional.conv2d", "torch.conv2d", "torch.nn.Conv2d",
+    "torch.nn.functional.conv2d",
+    "torch.conv2d",
+    "torch.nn.Conv2d",
     "torch.nn.functional.conv_transpose2d",
 ]
 SDPA = ["torch.nn.functional.scaled_dot_product_attention"]
@@ -16,24 +18,42 @@ SDPA = ["torch.nn.functional.scaled_dot_product_attention"]
     "source, found",
     [
         ("import torch\ndef conv2d(x, w):\n    return torch.conv2d(x, w)\n", ["torch.conv2d"]),
-        ("import torch.nn.functional as F\ndef conv2d(x, w):\n    return F.conv2d(x, w)\n",
-         ["torch.nn.functional.conv2d"]),
-        ("import torch\ndef conv2d(x, w):\n    return torch.nn.functional.conv2d(x, w)\n",
-         ["torch.nn.functional.conv2d"]),
-        ("from torch.nn import functional\ndef conv2d(x, w):\n    return functional.conv2d(x, w)\n",
-         ["torch.nn.functional.conv2d"]),
-        ("from torch.nn.functional import conv2d as c\ndef conv2d(x, w):\n    return c(x, w)\n",
-         ["torch.nn.functional.conv2d"]),
-        ("import torch.nn as nn\ndef conv2d(x, w):\n    return nn.Conv2d(1, 1, 3)(x)\n",
-         ["torch.nn.Conv2d"]),
-        ("from torch import nn\nclass M(nn.Conv2d):\n    pass\ndef conv2d(x, w):\n    return M(1, 1, 3)(x)\n",
-         ["torch.nn.Conv2d"]),
-        ("import torch\ndef conv2d(x, w):\n    f = getattr(torch.nn.functional, 'conv2d')\n    return f(x, w)\n",
-         ["torch.nn.functional.conv2d"]),
-        ("from torch.nn.functional import *\ndef conv2d_mine(x, w):\n    return conv_transpose2d(x, w)\n",
-         ["torch.nn.functional.conv_transpose2d"]),
-        ("import torch as t\ndef conv2d(x, w):\n    return t.nn.functional.conv2d(x, w) + t.conv2d(x, w)\n",
-         ["torch.conv2d", "torch.nn.functional.conv2d"]),
+        (
+            "import torch.nn.functional as F\ndef conv2d(x, w):\n    return F.conv2d(x, w)\n",
+            ["torch.nn.functional.conv2d"],
+        ),
+        (
+            "import torch\ndef conv2d(x, w):\n    return torch.nn.functional.conv2d(x, w)\n",
+            ["torch.nn.functional.conv2d"],
+        ),
+        (
+            "from torch.nn import functional\ndef conv2d(x, w):\n    return functional.conv2d(x, w)\n",
+            ["torch.nn.functional.conv2d"],
+        ),
+        (
+            "from torch.nn.functional import conv2d as c\ndef conv2d(x, w):\n    return c(x, w)\n",
+            ["torch.nn.functional.conv2d"],
+        ),
+        (
+            "import torch.nn as nn\ndef conv2d(x, w):\n    return nn.Conv2d(1, 1, 3)(x)\n",
+            ["torch.nn.Conv2d"],
+        ),
+        (
+            "from torch import nn\nclass M(nn.Conv2d):\n    pass\ndef conv2d(x, w):\n    return M(1, 1, 3)(x)\n",
+            ["torch.nn.Conv2d"],
+        ),
+        (
+            "import torch\ndef conv2d(x, w):\n    f = getattr(torch.nn.functional, 'conv2d')\n    return f(x, w)\n",
+            ["torch.nn.functional.conv2d"],
+        ),
+        (
+            "from torch.nn.functional import *\ndef conv2d_mine(x, w):\n    return conv_transpose2d(x, w)\n",
+            ["torch.nn.functional.conv_transpose2d"],
+        ),
+        (
+            "import torch as t\ndef conv2d(x, w):\n    return t.nn.functional.conv2d(x, w) + t.conv2d(x, w)\n",
+            ["torch.conv2d", "torch.nn.functional.conv2d"],
+        ),
     ],
 )
 def test_forbidden_calls_are_found_however_they_are_imported(source, found):
@@ -65,11 +85,15 @@ def test_the_entry_points_own_name_and_lookalikes_never_trip_it(source):
 
 
 def test_fused_attention_is_found_and_an_own_implementation_is_not():
-    used = "import torch.nn.functional as F\ndef scaled_dot_product_attention(q, k, v, mask=None):\n" \
-           "    return F.scaled_dot_product_attention(q, k, v)\n"
-    own = "import torch\ndef scaled_dot_product_attention(q, k, v, mask=None):\n" \
-          "    s = q @ k.transpose(-2, -1) / q.shape[-1] ** 0.5\n" \
-          "    return torch.softmax(s, -1) @ v\n"
+    used = (
+        "import torch.nn.functional as F\ndef scaled_dot_product_attention(q, k, v, mask=None):\n"
+        "    return F.scaled_dot_product_attention(q, k, v)\n"
+    )
+    own = (
+        "import torch\ndef scaled_dot_product_attention(q, k, v, mask=None):\n"
+        "    s = q @ k.transpose(-2, -1) / q.shape[-1] ** 0.5\n"
+        "    return torch.softmax(s, -1) @ v\n"
+    )
     assert forbidden_scan(used, SDPA, "scaled_dot_product_attention") == SDPA
     assert forbidden_scan(own, SDPA, "scaled_dot_product_attention") == []
 

@@ -16,10 +16,14 @@ def test_grader_selftest_passes_here_and_prints_each_check(capsys, canary):
 
 
 def test_grader_selftest_exits_non_zero_when_a_check_fails(monkeypatch, capsys):
-    monkeypatch.setattr(Sandbox, "selftest", lambda self: [
-        Check("seccomp filter active (mode 2)", True, "2"),
-        Check("socket(inet) fails", False, "it worked"),
-    ])
+    monkeypatch.setattr(
+        Sandbox,
+        "selftest",
+        lambda self: [
+            Check("seccomp filter active (mode 2)", True, "2"),
+            Check("socket(inet) fails", False, "it worked"),
+        ],
+    )
     with pytest.raises(SystemExit) as exit_info:
         call_command("grader_selftest")
     assert exit_info.value.code == 1

@@ -18,13 +18,21 @@ from grader.sandbox.types import Check
 pytestmark = pytest.mark.sandbox
 
 FAST = Limits(wall_seconds=2.0, cpu_seconds=1.0, memory_mb=256)
-CASES = [case_payload(Case("a", args=(np.array([1.0, 2.0]),))),
-         case_payload(Case("b", args=(np.array([3.0]),)))]
+CASES = [
+    case_payload(Case("a", args=(np.array([1.0, 2.0]),))),
+    case_payload(Case("b", args=(np.array([3.0]),))),
+]
 
 
 def run(box, source, *, cases=CASES, limits=FAST, forbidden=(), entry_point="double"):
-    return box.run(source=source, entry_point=entry_point, kind="numpy", cases=cases,
-                   limits=limits, forbidden=list(forbidden))
+    return box.run(
+        source=source,
+        entry_point=entry_point,
+        kind="numpy",
+        cases=cases,
+        limits=limits,
+        forbidden=list(forbidden),
+    )
 
 
 def test_a_correct_run_returns_plain_results_stdout_and_measurements(sandbox):
@@ -55,19 +63,24 @@ def test_a_missing_entry_point_is_a_load_error(sandbox):
 
 
 def test_tracebacks_hold_only_the_learners_own_lines(sandbox):
-    result = run(sandbox, "def helper(x):\n    raise ValueError('bad ' + str(len(x)))\n"
-                          "def double(x):\n    return helper(x)\n")
+    result = run(
+        sandbox,
+        "def helper(x):\n    raise ValueError('bad ' + str(len(x)))\n"
+        "def double(x):\n    return helper(x)\n",
+    )
     error = result.results[0]["error"]
     assert error["type"] == "ValueError" and error["message"] == "bad 2"
     assert 'File "submission.py", line 4, in double' in error["traceback"]
-    assert 'line 2, in helper' in error["traceback"]
+    assert "line 2, in helper" in error["traceback"]
     for internal in ("harness", "invoke", "zygote", "/sandbox", "site-packages"):
         assert internal not in error["traceback"]
 
 
 def test_each_case_gets_a_fresh_copy_of_its_inputs(sandbox):
-    source = ("SEEN = []\ndef double(x):\n    SEEN.append(x)\n    x += 100\n"
-              "    return float(sum(float(s.sum()) for s in SEEN))\n")
+    source = (
+        "SEEN = []\ndef double(x):\n    SEEN.append(x)\n    x += 100\n"
+        "    return float(sum(float(s.sum()) for s in SEEN))\n"
+    )
     same = case_payload(Case("a", args=(np.array([1.0]),)))
     result = run(sandbox, source, cases=[same, same, same])
     # Every case saw its own array: the in-place additions never reach another case.
@@ -80,21 +93,28 @@ def test_wall_clock_and_cpu_limits_are_timeouts_with_a_trusted_message(sandbox):
     assert slept.status == "timeout" and "2 s wall clock" in slept.message
     assert slept.wall_ms < 5000
     # A generous wall clock, so that the CPU limit fires first even on a busy machine.
-    spun = run(sandbox, "def double(x):\n    while True:\n        pass\n",
-               limits=Limits(wall_seconds=15.0, cpu_seconds=1.0, memory_mb=256))
+    spun = run(
+        sandbox,
+        "def double(x):\n    while True:\n        pass\n",
+        limits=Limits(wall_seconds=15.0, cpu_seconds=1.0, memory_mb=256),
+    )
     assert spun.status == "timeout" and "CPU time" in spun.message
 
 
 def test_memory_limit_from_the_kernel_oom_killer(sandbox):
-    source = ("import numpy as np\nkeep = []\ndef double(x):\n"
-              "    while True:\n        keep.append(np.ones(4_000_000))\n")
+    source = (
+        "import numpy as np\nkeep = []\ndef double(x):\n"
+        "    while True:\n        keep.append(np.ones(4_000_000))\n"
+    )
     result = run(sandbox, source)
     assert result.status == "memory_limit" and result.message == "out of memory (256 MB limit)"
 
 
 def test_a_solution_that_uses_most_of_its_budget_still_passes(sandbox):
-    source = ("import numpy as np\ndef double(x):\n    work = np.ones(int(220e6 / 8))\n"
-              "    return 2 * x + (work[-1] - 1.0)\n")
+    source = (
+        "import numpy as np\ndef double(x):\n    work = np.ones(int(220e6 / 8))\n"
+        "    return 2 * x + (work[-1] - 1.0)\n"
+    )
     result = run(sandbox, source)  # 220 MB of a 256 MB budget, every page written
     assert result.status == "ok", result.message
     assert result.results[0]["value"].tolist() == [2.0, 4.0]
@@ -108,8 +128,11 @@ def test_a_refused_allocation_is_memory_limit_and_can_only_cost_the_learner(sand
 
 
 def test_a_self_inflicted_sigkill_is_not_taken_for_the_oom_killer(sandbox):
-    result = run(sandbox, "import os, signal\ndef double(x):\n    print('out of memory')\n"
-                          "    os.kill(os.getpid(), signal.SIGKILL)\n")
+    result = run(
+        sandbox,
+        "import os, signal\ndef double(x):\n    print('out of memory')\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n",
+    )
     assert result.status == "error" and "SIGKILL" in result.message
 
 
@@ -128,48 +151,63 @@ def test_results_over_the_cap_are_an_output_limit(sandbox):
 
 
 def test_a_full_scratch_tmpfs_raises_sigbus_which_is_an_error(sandbox):
-    source = ("import mmap, os\ndef double(x):\n    maps = []\n    for i in range(3):\n"
-              "        fd = os.open(f'm{i}', os.O_RDWR | os.O_CREAT)\n"
-              "        os.ftruncate(fd, 15 << 20)\n        m = mmap.mmap(fd, 15 << 20)\n"
-              "        m[:] = b'x' * (15 << 20)\n        maps.append(m)\n")
+    source = (
+        "import mmap, os\ndef double(x):\n    maps = []\n    for i in range(3):\n"
+        "        fd = os.open(f'm{i}', os.O_RDWR | os.O_CREAT)\n"
+        "        os.ftruncate(fd, 15 << 20)\n        m = mmap.mmap(fd, 15 << 20)\n"
+        "        m[:] = b'x' * (15 << 20)\n        maps.append(m)\n"
+    )
     result = run(sandbox, source)
     assert result.status == "error" and "SIGBUS" in result.message
 
 
 def test_the_scratch_directory_is_fresh_for_every_job(sandbox):
-    first = run(sandbox, "import os\ndef double(x):\n    open('left-behind', 'w').write('s')\n"
-                         "    return sorted(os.listdir('.'))\n")
+    first = run(
+        sandbox,
+        "import os\ndef double(x):\n    open('left-behind', 'w').write('s')\n"
+        "    return sorted(os.listdir('.'))\n",
+    )
     second = run(sandbox, "import os\ndef double(x):\n    return sorted(os.listdir('.'))\n")
     assert first.results[0]["value"] == ["left-behind"]
     assert second.results[0]["value"] == []
 
 
 def test_runtime_forbidden_hook_reports_dynamic_calls_but_not_the_entry_points_own_name(sandbox):
-    source = ("import importlib\nimport torch\n"
-              "def conv2d(x, depth=0):\n    if depth < 2:\n        return conv2d(x, depth + 1)\n"
-              "    module = importlib.import_module('torch.nn.' + 'functional')\n"
-              "    f = getattr(module, 'con' + 'v2d')\n"
-              "    w = torch.ones(1, 1, 1, 1, dtype=torch.float64)\n"
-              "    return f(torch.as_tensor(x).reshape(1, 1, 1, -1), w).reshape(-1)\n")
+    source = (
+        "import importlib\nimport torch\n"
+        "def conv2d(x, depth=0):\n    if depth < 2:\n        return conv2d(x, depth + 1)\n"
+        "    module = importlib.import_module('torch.nn.' + 'functional')\n"
+        "    f = getattr(module, 'con' + 'v2d')\n"
+        "    w = torch.ones(1, 1, 1, 1, dtype=torch.float64)\n"
+        "    return f(torch.as_tensor(x).reshape(1, 1, 1, -1), w).reshape(-1)\n"
+    )
     forbidden = ["torch.nn.functional.conv2d", "torch.nn.Conv2d"]
     used = run(sandbox, source, forbidden=forbidden, entry_point="conv2d")
     assert used.status == "ok" and used.forbidden_used == ["torch.nn.functional.conv2d"]
-    clean = run(sandbox, "def conv2d(x, depth=0):\n    return x if depth else conv2d(x, 1)\n",
-                forbidden=forbidden, entry_point="conv2d")
+    clean = run(
+        sandbox,
+        "def conv2d(x, depth=0):\n    return x if depth else conv2d(x, 1)\n",
+        forbidden=forbidden,
+        entry_point="conv2d",
+    )
     assert clean.status == "ok" and clean.forbidden_used == []
 
 
 def test_torch_internals_calling_a_forbidden_function_do_not_count(sandbox):
-    source = ("import torch\ndef double(x):\n    layer = torch.nn.Conv1d(1, 1, 1, bias=False)\n"
-              "    return 2 * x\n")
+    source = (
+        "import torch\ndef double(x):\n    layer = torch.nn.Conv1d(1, 1, 1, bias=False)\n"
+        "    return 2 * x\n"
+    )
     result = run(sandbox, source, forbidden=["torch.nn.functional.conv1d"])
     assert result.status == "ok" and result.forbidden_used == []
 
 
 def test_set_num_threads_in_a_correct_solution_is_harmless(sandbox):
-    source = ("import torch\ntorch.set_num_threads(32)\ndef double(x):\n"
-              "    m = torch.ones(300, 300) @ torch.ones(300, 300)\n"
-              "    return 2 * x + float(m[0, 0]) - 300.0\n")
+    source = (
+        "import torch\ntorch.set_num_threads(32)\ndef double(x):\n"
+        "    m = torch.ones(300, 300) @ torch.ones(300, 300)\n"
+        "    return 2 * x + float(m[0, 0]) - 300.0\n"
+    )
     result = run(sandbox, source)
     assert result.status == "ok" and result.results[0]["value"].tolist() == [2.0, 4.0]
 
@@ -186,12 +224,14 @@ def test_unsafe_mode_runs_in_a_separate_process_and_says_so():
 
 def test_unsafe_mode_still_refuses_fork_sockets_and_signalling_others():
     # Signal 0 only asks permission: nothing is sent even if the seatbelt were missing.
-    source = ("import os, socket\ndef double(x):\n    seen = []\n"
-              "    for name, act in (('fork', os.fork), ('socket', socket.socket),\n"
-              "                      ('kill', lambda: os.kill(-1, 0))):\n"
-              "        try:\n            if act() == 0:\n                os._exit(0)\n"
-              "            seen.append(name)\n        except OSError:\n            pass\n"
-              "    return ','.join(seen)\n")
+    source = (
+        "import os, socket\ndef double(x):\n    seen = []\n"
+        "    for name, act in (('fork', os.fork), ('socket', socket.socket),\n"
+        "                      ('kill', lambda: os.kill(-1, 0))):\n"
+        "        try:\n            if act() == 0:\n                os._exit(0)\n"
+        "            seen.append(name)\n        except OSError:\n            pass\n"
+        "    return ','.join(seen)\n"
+    )
     box = Sandbox(unsafe=True)
     try:
         result = run(box, source, cases=CASES[:1])
@@ -208,8 +248,11 @@ def test_a_zygote_that_dies_mid_job_is_unavailable_then_restarts(canary):
         killer = threading.Timer(0.5, lambda: os.kill(old_pid, signal.SIGKILL))
         killer.start()
         with pytest.raises(SandboxUnavailable):
-            run(box, "import time\ndef double(x):\n    time.sleep(10)\n",
-                limits=Limits(wall_seconds=8.0))
+            run(
+                box,
+                "import time\ndef double(x):\n    time.sleep(10)\n",
+                limits=Limits(wall_seconds=8.0),
+            )
         killer.join()
         again = run(box, "def double(x):\n    return 2 * x\n")
         assert again.status == "ok" and box.zygote.process.pid != old_pid
@@ -282,8 +325,16 @@ def test_selftest_passes_every_check_on_this_host(sandbox):
     failed = [c for c in checks if not c.ok]
     assert not failed, failed
     names = " | ".join(c.name for c in checks)
-    for needed in ("CapEff", "no_new_privs", "mode 2", "socket(inet) fails", "fork() fails",
-                   f"{layout.REPO_ROOT} is absent", "proc1_environ", "lazy torch imports"):
+    for needed in (
+        "CapEff",
+        "no_new_privs",
+        "mode 2",
+        "socket(inet) fails",
+        "fork() fails",
+        f"{layout.REPO_ROOT} is absent",
+        "proc1_environ",
+        "lazy torch imports",
+    ):
         assert needed in names
 
 

@@ -1,0 +1,151 @@
+"""Recording verdicts: idempotent, one progress update, hints, broken exercises, the sweep."""
+
+from datetime import timedelta
+from unittest.mock import patch
+
+import pytest
+from django.utils import timezone
+
+from exercises.models import KnownWrongSolution, Progress, Submission
+from grader import services
+from tests.factories import ExerciseFactory, SubmissionFactory
+
+pytestmark = [pytest.mark.sandbox, pytest.mark.django_db]
+
+RIGHT = "def double(x):\n    return x + x\n"
+OFF_BY_ONE = "def double(x):\n    return 2 * x + 1\n"
+
+
+def test_grading_twice_counts_one_attempt():
+    submission = SubmissionFactory(source_code=RIGHT)
+
+    services.submission_grade(submission_id=submission.pk)
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert (submission.status, submission.verdict, submission.score) == ("done", "passed", 1.0)
+    progress = Progress.objects.get(learner=submission.learner)
+    assert (progress.attempts, progress.best_score) == (1, 1.0)
+    assert submission.exercise_version == submission.exercise.content_hash
+
+
+def test_wrong_output_is_a_verdict_with_per_case_results_not_an_exception():
+    submission = SubmissionFactory(source_code=OFF_BY_ONE)
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert submission.verdict == "failed" and submission.score == 0.0
+    visible, hidden = submission.cases
+    assert visible["visible"] and "expected" in visible["message"]
+    assert not hidden["visible"] and hidden["message"] == ""
+
+
+def test_a_run_of_the_visible_cases_shows_output_and_counts_no_attempt():
+    submission = SubmissionFactory(
+        source_code="def double(x):\n    print('hello from the learner')\n    return 2 * x\n",
+        mode=Submission.Mode.RUN,
+    )
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert submission.verdict == "passed"
+    assert [case["name"] for case in submission.cases] == ["small vector"]
+    assert "hello from the learner" in submission.stdout
+    assert not Progress.objects.filter(learner=submission.learner).exists()
+
+
+def test_a_submit_never_shows_output_printed_from_hidden_inputs():
+    submission = SubmissionFactory(
+        source_code="def double(x):\n    print('INPUT', x.tolist())\n    return 2 * x\n"
+    )
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert submission.verdict == "passed"
+    assert "INPUT" not in submission.stdout and "-3.0" not in submission.stdout
+
+
+def test_matching_a_known_wrong_solution_shows_its_hint():
+    exercise = ExerciseFactory()
+    KnownWrongSolution.objects.create(
+        exercise=exercise, name="plus_one", source=OFF_BY_ONE, hint="You add one too many."
+    )
+    submission = SubmissionFactory(exercise=exercise, source_code=OFF_BY_ONE)
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert "Hint: You add one too many." in submission.message
+
+
+def test_a_broken_exercise_is_an_error_that_does_not_blame_the_learner():
+    exercise = ExerciseFactory(reference_solution="def double(x):\n    raise ValueError\n")
+    submission = SubmissionFactory(exercise=exercise, source_code=RIGHT)
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert submission.verdict == "error"
+    assert "not in your code" in submission.message
+
+
+def test_an_unknown_submission_id_is_ignored():
+    assert services.submission_grade(submission_id=987654) is None
+
+
+def test_the_sweep_resends_stuck_submissions_and_leaves_recent_ones():
+    old = timezone.now() - timedelta(minutes=10)
+    stuck_queued = SubmissionFactory()
+    Submission.objects.filter(pk=stuck_queued.pk).update(enqueued_at=old)
+    stuck_running = SubmissionFactory()
+    Submission.objects.filter(pk=stuck_running.pk).update(
+        status=Submission.Status.RUNNING, started_at=old, enqueued_at=old
+    )
+    fresh = SubmissionFactory()
+    Submission.objects.filter(pk=fresh.pk).update(enqueued_at=timezone.now())
+
+    with patch.object(services, "submission_enqueue", return_value=True) as enqueue:
+        resent = services.submission_sweep_stuck(older_than_seconds=60)
+
+    assert resent == 2
+    assert sorted(c.kwargs["submission_id"] for c in enqueue.call_args_list) == sorted(
+        [stuck_queued.pk, stuck_running.pk]
+    )
+    assert Submission.objects.get(pk=stuck_running.pk).status == Submission.Status.QUEUED
+
+
+def test_the_sweep_gives_up_after_too_many_deliveries_with_a_clear_error():
+    submission = SubmissionFactory()
+    Submission.objects.filter(pk=submission.pk).update(
+        enqueued_at=timezone.now() - timedelta(hours=1), delivery_count=services.MAX_DELIVERIES
+    )
+
+    services.submission_sweep_stuck(older_than_seconds=60)
+
+    submission.refresh_from_db()
+    assert (submission.status, submission.verdict) == ("done", "error")
+    assert "not your code's fault" in submission.message
+
+
+def test_regrade_requeues_the_latest_submit_of_each_learner_without_counting_attempts(
+    django_capture_on_commit_callbacks,
+):
+    exercise = ExerciseFactory()
+    first = SubmissionFactory(exercise=exercise, source_code=OFF_BY_ONE)
+    latest = SubmissionFactory(exercise=exercise, learner=first.learner, source_code=RIGHT)
+    for submission in (first, latest):
+        services.submission_grade(submission_id=submission.pk)
+
+    with patch.object(services, "submission_enqueue", return_value=True) as enqueue:
+        with django_capture_on_commit_callbacks(execute=True):
+            count = services.submission_regrade(exercise=exercise)
+    assert count == 1
+    enqueue.assert_called_once_with(submission_id=latest.pk)
+    services.submission_grade(submission_id=latest.pk)
+
+    progress = Progress.objects.get(learner=first.learner, exercise=exercise)
+    assert (progress.attempts, progress.best_score) == (2, 1.0)
+    assert Submission.objects.get(pk=latest.pk).verdict == "passed"
