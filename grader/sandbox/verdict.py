@@ -18,8 +18,6 @@ from grader.sandbox.types import RunResult
 
 PASSED, FAILED, ERROR = "passed", "failed", "error"
 LIMITS = ("timeout", "memory_limit", "output_limit")
-# When a submission's visible and hidden runs end differently, the worse one stands.
-SEVERITY = ("passed", "failed", "error", "output_limit", "memory_limit", "timeout")
 
 
 def verdict_of(run_result: RunResult, judgement=None, *, forbidden_found: list[str] = ()) -> str:
@@ -47,10 +45,3 @@ def verdict_of(run_result: RunResult, judgement=None, *, forbidden_found: list[s
         return PASSED
     return FAILED
 
-
-def combine(*verdicts: str) -> str:
-    """The verdict of several runs of one submission: the most severe one."""
-    known = [v for v in verdicts if v in SEVERITY]
-    if not known or len(known) != len(verdicts):
-        return ERROR
-    return max(known, key=SEVERITY.index)

@@ -4,7 +4,7 @@ import pytest
 
 from grader.judging import CaseResult, Judgement
 from grader.sandbox import RunResult
-from grader.sandbox.verdict import combine, verdict_of
+from grader.sandbox.verdict import verdict_of
 
 
 def judged(*passed: bool) -> Judgement:
@@ -61,9 +61,3 @@ def test_a_judgement_that_claims_passed_with_a_failed_case_is_not_a_pass():
     forged = Judgement(verdict="passed", score=1.0, cases=[CaseResult("c", True, False)])
     assert verdict_of(ok_run(VALUE), forged) == "failed"
 
-
-def test_combine_keeps_the_most_severe():
-    assert combine("passed", "passed") == "passed"
-    assert combine("passed", "failed") == "failed"
-    assert combine("failed", "timeout") == "timeout"
-    assert combine("passed", "nonsense") == "error"
