@@ -1,9 +1,9 @@
 """A small exercise for the sandbox tests: `double(x) -> 2 * x`, graded like the service does.
 
 Cases mix numpy arrays, float32 tensors (one with a gradient check) and a Python int, so one
-hostile submission exercises every input and result path. Grading runs the visible cases
-in one sandbox job and the hidden ones in a second, judges on this side with
-grader.judging, and maps each run to a verdict with grader.sandbox.verdict.
+hostile submission exercises every input and result path. Grading runs every case in one
+sandbox job, as a submit does, judges on this side with grader.judging, and maps the run
+to a verdict with grader.sandbox.verdict.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from grader.casekit import Case
 from grader.judging import judge_all
 from grader.reference import case_payload, reference_outputs
 from grader.sandbox import Limits, RunResult, Sandbox
-from grader.sandbox.verdict import combine, verdict_of
+from grader.sandbox.verdict import verdict_of
 
 ENTRY_POINT = "double"
 REFERENCE = "def double(x):\n    return 2 * x\n"
@@ -65,31 +65,16 @@ class Graded:
 
 
 def grade(sandbox: Sandbox, source: str, *, limits: Limits = LIMITS) -> Graded:
+    """Grade as a submit does: every case in one sandbox job, judged on this side."""
     all_cases, all_expected = list(cases()), list(expected())
-    graded = Graded(verdict="passed")
-    verdicts = []
-    for visible in (True, False):
-        picked = [i for i, c in enumerate(all_cases) if c.visible == visible]
-        group = [all_cases[i] for i in picked]
-        run = sandbox.run(
-            source=source,
-            entry_point=ENTRY_POINT,
-            kind="torch",
-            cases=[case_payload(c) for c in group],
-            limits=limits,
-        )
-        graded.runs.append(run)
-        judgement = None
-        if run.status == "ok" and run.load_error is None and len(run.results) == len(group):
-            judgement = judge_all(
-                group,
-                [all_expected[i] for i in picked],
-                run.results,
-                tolerance=TOLERANCE,
-                checks={},
-            )
-        verdicts.append(verdict_of(run, judgement))
-        if verdicts[-1] != "passed":
-            break  # the service's verdict is already a non-pass; spare the hidden run
-    graded.verdict = combine(*verdicts)
-    return graded
+    run = sandbox.run(
+        source=source,
+        entry_point=ENTRY_POINT,
+        kind="torch",
+        cases=[case_payload(c) for c in all_cases],
+        limits=limits,
+    )
+    judgement = None
+    if run.status == "ok" and run.load_error is None and len(run.results) == len(all_cases):
+        judgement = judge_all(all_cases, all_expected, run.results, tolerance=TOLERANCE, checks={})
+    return Graded(verdict=verdict_of(run, judgement), runs=[run])
