@@ -5,9 +5,16 @@ ctypes and print the hits. The job's memory holds only its own inputs: nothing t
 import ctypes
 
 TOKENS = (b"canary-", b"SECRET", b"DATABASE_URL")
+SCANNED = []
 
 
 def double(x):
+    if not SCANNED:  # once per job: the memory holds the same things on every call
+        SCANNED.append(scan())
+    return 2 * x
+
+
+def scan():
     hits, scanned = [], 0
     with open("/proc/self/maps") as maps:
         for line in maps:
@@ -23,4 +30,4 @@ def double(x):
                 if at >= 0:
                     hits.append(chunk[at:at + 60])
     print(f"scanned {scanned >> 20} MiB, hits: {hits[:20]}")
-    return 2 * x
+    return hits
