@@ -13,6 +13,7 @@ from exercises.api.cases import visible_case_names
 from exercises.api.http import absolute_url, page_url
 from exercises.api.selectors import StageProgress, StageTree
 from exercises.models import Exercise, Progress, Submission
+from exercises.selectors import submission_public_cases
 from lessons.models import Course, Lesson
 
 
@@ -151,7 +152,7 @@ def submission_summary(request: HttpRequest, submission: Submission) -> dict:
 def submission_detail(request: HttpRequest, submission: Submission) -> dict:
     done = submission.status == Submission.Status.DONE
     return submission_summary(request, submission) | {
-        "cases": public_cases(submission.cases) if done else [],
+        "cases": submission_public_cases(submission) if done else [],
         "message": submission.message if done else "",
         "stdout": submission.stdout if done else "",
         "warning": submission.warning,
@@ -159,28 +160,6 @@ def submission_detail(request: HttpRequest, submission: Submission) -> dict:
         "source_code": submission.source_code,
         "started_at": iso(submission.started_at),
     }
-
-
-def public_cases(cases: object) -> list[dict]:
-    """Per-case results as a learner may see them: a hidden case has no message at all.
-
-    The grader already blanks hidden messages; repeating it here means a mistake there
-    cannot leak a hidden case's data through the API.
-    """
-    shown = []
-    for case in cases if isinstance(cases, list) else []:
-        if not isinstance(case, dict):
-            continue
-        visible = case.get("visible") is True
-        entry = {
-            "name": str(case.get("name", "")),
-            "visible": visible,
-            "passed": case.get("passed") is True,
-        }
-        if visible:
-            entry["message"] = str(case.get("message") or "")
-        shown.append(entry)
-    return shown
 
 
 def stage_progress(entry: StageProgress) -> dict:

@@ -5,6 +5,7 @@ from exercises.selectors.exercise import (
     exercise_progress,
     exercise_published,
     submission_history,
+    submission_public_cases,
     submissions_visible_to,
 )
 from exercises.selectors.gradebook import Gradebook, course_gradebook
@@ -28,6 +29,7 @@ __all__ = [
     "learner_activity",
     "lesson_exercise_entries",
     "learner_progress",
+    "submission_public_cases",
     "submission_history",
     "submissions_visible_to",
 ]

@@ -70,3 +70,25 @@ def submission_history(*, learner: AbstractBaseUser, exercise: Exercise) -> Quer
             "learner_id",
         )
     )
+
+
+def submission_public_cases(submission: Submission) -> list[dict]:
+    """Per-case results as a learner may see them: a hidden case has no message at all.
+
+    The grader already blanks hidden messages; repeating it at the edge (pages and API
+    alike) means a mistake there cannot leak a hidden case's data.
+    """
+    shown = []
+    for case in submission.cases if isinstance(submission.cases, list) else []:
+        if not isinstance(case, dict):
+            continue
+        visible = case.get("visible") is True
+        entry = {
+            "name": str(case.get("name", "")),
+            "visible": visible,
+            "passed": case.get("passed") is True,
+        }
+        if visible:
+            entry["message"] = str(case.get("message") or "")
+        shown.append(entry)
+    return shown

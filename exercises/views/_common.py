@@ -6,6 +6,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 
 from exercises.models import Submission
+from exercises.selectors import submission_public_cases
 from exercises.templatetags.exercise_ui import verdict_headline
 
 
@@ -18,28 +19,6 @@ def json_error(message: str, *, status: int, **extra) -> JsonResponse:
     response = JsonResponse({"error": message, **extra}, status=status)
     response["Cache-Control"] = "no-store"
     return response
-
-
-def public_cases(submission: Submission) -> list[dict]:
-    """The per-case results a learner may see: hidden cases keep only name and pass/fail.
-
-    The grader already blanks hidden messages; this repeats it at the edge so that a
-    mistake there cannot leak a hidden case's data onto a page.
-    """
-    cases = []
-    for case in submission.cases if isinstance(submission.cases, list) else []:
-        if not isinstance(case, dict):
-            continue
-        visible = case.get("visible") is True
-        cases.append(
-            {
-                "name": str(case.get("name", "")),
-                "visible": visible,
-                "passed": case.get("passed") is True,
-                "message": str(case.get("message") or "") if visible else "",
-            }
-        )
-    return cases
 
 
 def status_payload(submission: Submission) -> dict:
@@ -57,7 +36,7 @@ def status_payload(submission: Submission) -> dict:
             status=submission.status, verdict=submission.verdict, mode=submission.mode
         ),
         "score": submission.score if done else None,
-        "cases": public_cases(submission) if done else [],
+        "cases": submission_public_cases(submission) if done else [],
         "message": submission.message if done else "",
         "stdout": submission.stdout if done else "",
         "warning": submission.warning,

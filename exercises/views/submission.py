@@ -10,8 +10,12 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from exercises.models import Exercise
-from exercises.selectors import exercise_published, submissions_visible_to
-from exercises.views._common import json_error, public_cases, status_payload
+from exercises.selectors import (
+    exercise_published,
+    submission_public_cases,
+    submissions_visible_to,
+)
+from exercises.views._common import json_error, status_payload
 
 HISTORY_PAGE_SIZE = 25
 
@@ -25,7 +29,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "submission": submission,
         "exercise": submission.exercise,
         "course": submission.exercise.stage.course,
-        "cases": public_cases(submission),
+        "cases": submission_public_cases(submission),
         "own": submission.learner_id == request.user.pk,
     }
     return render(request, "exercises/submission_detail.html", context)

@@ -104,3 +104,23 @@ def test_gradebook_rows_are_learners_with_activity(learner, other_learner):
     assert [cell.best_score for cell in row.cells] == [None, 0.5]
     assert row.total == 0.5 and row.solved == 0
     assert book.solved_per_exercise == [0, 0]
+
+
+def test_public_cases_drop_hidden_messages_and_malformed_rows():
+    from exercises.models import Submission
+    from exercises.selectors import submission_public_cases
+
+    submission = Submission(
+        cases=[
+            {"name": "shown", "visible": True, "passed": False, "message": "expected 2, got 3"},
+            {"name": "secret", "visible": False, "passed": False, "message": "input was [7, 9]"},
+            {"name": "truthy", "visible": "yes", "passed": "yes", "message": "leak"},
+            "not a case",
+        ]
+    )
+
+    assert submission_public_cases(submission) == [
+        {"name": "shown", "visible": True, "passed": False, "message": "expected 2, got 3"},
+        {"name": "secret", "visible": False, "passed": False},
+        {"name": "truthy", "visible": False, "passed": False},
+    ]
