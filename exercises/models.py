@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from exercises.package import DEFAULT_TOLERANCE
 from lessons.models import Lesson, Stage
 
 
@@ -53,15 +54,9 @@ class Exercise(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    DEFAULT_TOLERANCE = {
-        Kind.NUMPY: (1e-7, 1e-9),
-        Kind.PYTHON: (1e-7, 1e-9),
-        Kind.TORCH: (1e-4, 1e-5),
-    }
-
     @property
     def tolerance(self) -> tuple[float, float]:
-        default_rtol, default_atol = self.DEFAULT_TOLERANCE[self.kind]
+        default_rtol, default_atol = DEFAULT_TOLERANCE[self.kind]
         rtol = default_rtol if self.rtol is None else self.rtol
         atol = default_atol if self.atol is None else self.atol
         return rtol, atol

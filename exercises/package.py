@@ -19,6 +19,8 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 # Fixed paths under /exercises/ that an exercise slug would be hidden behind.
 RESERVED_SLUGS = frozenset({"progress", "gradebook", "submissions"})
 KINDS = ("numpy", "torch", "python")
+# (rtol, atol) per kind when exercise.toml names none: float64 work vs float32 torch work.
+DEFAULT_TOLERANCE = {"numpy": (1e-7, 1e-9), "python": (1e-7, 1e-9), "torch": (1e-4, 1e-5)}
 MAX_FILE_BYTES = 512 * 1024
 
 

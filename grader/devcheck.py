@@ -14,11 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from exercises.package import PackageError, read_exercise
+from exercises.package import DEFAULT_TOLERANCE, PackageError, read_exercise
 from grader.judging import judge_all
 from grader.reference import ExerciseBroken, load_cases, reference_outputs, run_trusted
-
-DEFAULT_TOL = {"numpy": (1e-7, 1e-9), "python": (1e-7, 1e-9), "torch": (1e-4, 1e-5)}
 
 
 def check_folder(folder: Path, also: list[Path]) -> list[str]:
@@ -26,12 +24,11 @@ def check_folder(folder: Path, also: list[Path]) -> list[str]:
     case_set = load_cases(spec.cases_source, slug=spec.slug)
     cases = case_set.cases
     expected = reference_outputs(spec.reference_solution, spec.entry_point, cases, slug=spec.slug)
-    default_rtol, default_atol = DEFAULT_TOL[spec.kind]
-    tol = (spec.rtol or default_rtol, spec.atol or default_atol)
-    if spec.rtol is not None:
-        tol = (spec.rtol, tol[1])
-    if spec.atol is not None:
-        tol = (tol[0], spec.atol)
+    default_rtol, default_atol = DEFAULT_TOLERANCE[spec.kind]
+    tol = (
+        default_rtol if spec.rtol is None else spec.rtol,
+        default_atol if spec.atol is None else spec.atol,
+    )
     problems = []
     hidden = sum(not c.visible for c in cases)
     print(

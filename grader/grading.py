@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from grader.compare import compare_value
 from grader.exercise_cache import PreparedExercise
 from grader.judging import CaseResult, Judgement, judge_case
-from grader.sandbox import Limits, RunResult, get_sandbox
+from grader.sandbox import Limits, RunResult, Sandbox, get_sandbox
 from grader.sandbox.forbidden import forbidden_scan
 from grader.sandbox.verdict import verdict_of
 
@@ -40,7 +40,10 @@ class GraderOptions:
     unsafe: bool = False
     uid_base: int = 61000
     threads: int = 1
-    memory_mb: int | None = None  # overrides the exercise's own limit when set
+
+    def sandbox(self) -> Sandbox:
+        """This process's sandbox for these options (started on first use)."""
+        return get_sandbox(unsafe=self.unsafe, uid_base=self.uid_base, threads=self.threads)
 
 
 def grade_source(
@@ -65,7 +68,7 @@ def grade_source(
     if used:
         return _forbidden_outcome(prepared, used, visible_only)
 
-    sandbox = get_sandbox(unsafe=options.unsafe, uid_base=options.uid_base, threads=options.threads)
+    sandbox = options.sandbox()
     # "Run visible tests" shows the learner's output. A submit runs every case in one job
     # (one fork, not two) and shows no output, since hidden inputs could be printed.
     indices = prepared.indices(visible=True) if visible_only else list(range(len(prepared.cases)))

@@ -33,14 +33,6 @@ def grader_options() -> GraderOptions:
     )
 
 
-def grader_sandbox():
-    """This process's sandbox, configured from settings."""
-    from grader.sandbox import get_sandbox
-
-    options = grader_options()
-    return get_sandbox(unsafe=options.unsafe, uid_base=options.uid_base, threads=options.threads)
-
-
 def exercise_limits(exercise: Exercise) -> Limits:
     wall = min(exercise.wall_seconds, settings.GRADER_WALL_SECONDS)
     return Limits(

@@ -46,10 +46,10 @@ def _warm_sandbox(**_kwargs) -> None:
     """
 
     def warm() -> None:
-        from grader.services import grader_sandbox
+        from grader.services import grader_options
 
         try:
-            grader_sandbox().selftest()
+            grader_options().sandbox().selftest()
         except SandboxUnavailable as exc:
             logger.error("This worker cannot grade: %s", exc)
 

@@ -44,4 +44,3 @@ def verdict_of(run_result: RunResult, judgement=None, *, forbidden_found: list[s
     if getattr(judgement, "verdict", None) == PASSED and all(c.passed for c in cases):
         return PASSED
     return FAILED
-

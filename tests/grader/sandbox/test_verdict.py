@@ -60,4 +60,3 @@ def test_a_forbidden_call_fails_an_otherwise_passing_run():
 def test_a_judgement_that_claims_passed_with_a_failed_case_is_not_a_pass():
     forged = Judgement(verdict="passed", score=1.0, cases=[CaseResult("c", True, False)])
     assert verdict_of(ok_run(VALUE), forged) == "failed"
-
