@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from exercises.models import Exercise, Submission
@@ -167,16 +167,16 @@ def submission_sweep_stuck(*, older_than_seconds: float | None = None) -> int:
 
 def submission_regrade(*, exercise: Exercise) -> int:
     """Re-queue the latest submit of every learner for `exercise` (after an exercise fix)."""
-    latest_ids = []
-    seen = set()
-    for pk, learner_id in (
-        Submission.objects.filter(exercise=exercise, mode=Submission.Mode.SUBMIT)
-        .order_by("learner_id", "-created_at", "-pk")
-        .values_list("pk", "learner_id")
-    ):
-        if learner_id not in seen:
-            seen.add(learner_id)
-            latest_ids.append(pk)
+    submits = Submission.objects.filter(exercise=exercise, mode=Submission.Mode.SUBMIT)
+    # The database picks each learner's latest row: no submission history is loaded here.
+    latest = submits.filter(learner=OuterRef("learner")).order_by("-created_at", "-pk")
+    latest_ids = list(
+        submits.order_by()
+        .values("learner")
+        .distinct()
+        .annotate(latest=Subquery(latest.values("pk")[:1]))
+        .values_list("latest", flat=True)
+    )
     Submission.objects.filter(pk__in=latest_ids).update(
         status=Submission.Status.QUEUED,
         verdict="",

@@ -149,3 +149,21 @@ def test_regrade_requeues_the_latest_submit_of_each_learner_without_counting_att
     progress = Progress.objects.get(learner=first.learner, exercise=exercise)
     assert (progress.attempts, progress.best_score) == (2, 1.0)
     assert Submission.objects.get(pk=latest.pk).verdict == "passed"
+
+
+def test_regrade_picks_each_learners_latest_submit_only(django_capture_on_commit_callbacks):
+    exercise = ExerciseFactory()
+    a_old = SubmissionFactory(exercise=exercise)
+    a_new = SubmissionFactory(exercise=exercise, learner=a_old.learner)
+    b_only = SubmissionFactory(exercise=exercise)
+    SubmissionFactory(exercise=exercise, learner=b_only.learner, mode=Submission.Mode.RUN)
+    SubmissionFactory(learner=a_old.learner)  # another exercise
+
+    with patch.object(services, "submission_enqueue", return_value=True) as enqueue:
+        with django_capture_on_commit_callbacks(execute=True):
+            count = services.submission_regrade(exercise=exercise)
+
+    assert count == 2
+    assert sorted(c.kwargs["submission_id"] for c in enqueue.call_args_list) == sorted(
+        [a_new.pk, b_only.pk]
+    )
