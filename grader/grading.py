@@ -68,11 +68,10 @@ def grade_source(
     if used:
         return _forbidden_outcome(prepared, used, visible_only)
 
-    sandbox = options.sandbox()
     # "Run visible tests" shows the learner's output. A submit runs every case in one job
     # (one fork, not two) and shows no output, since hidden inputs could be printed.
     indices = prepared.indices(visible=True) if visible_only else list(range(len(prepared.cases)))
-    run = sandbox.run(
+    run = options.sandbox().run(
         source=source,
         entry_point=prepared.entry_point,
         kind=prepared.kind,
@@ -141,11 +140,7 @@ def _load_error_outcome(prepared, run: RunResult, outcome: GradeOutcome, visible
     outcome.verdict = ERROR
     outcome.score = 0.0
     outcome.message = text[:4000]
-    outcome.cases = [
-        CaseResult(c.name, c.visible, False, "not run: the module failed to load")
-        for c in prepared.cases
-        if c.visible or not visible_only
-    ]
+    outcome.cases = _not_run_cases(prepared, visible_only, "not run: the module failed to load")
     return outcome
 
 
@@ -155,12 +150,16 @@ def _forbidden_message(names: list[str]) -> str:
 
 
 def _forbidden_outcome(prepared, used: list[str], visible_only: bool) -> GradeOutcome:
-    cases = [
-        CaseResult(c.name, c.visible, False, "not run")
+    cases = _not_run_cases(prepared, visible_only, "not run")
+    return GradeOutcome(verdict=FAILED, score=0.0, cases=cases, message=_forbidden_message(used))
+
+
+def _not_run_cases(prepared: PreparedExercise, visible_only: bool, why: str) -> list[CaseResult]:
+    return [
+        CaseResult(c.name, c.visible, False, why)
         for c in prepared.cases
         if c.visible or not visible_only
     ]
-    return GradeOutcome(verdict=FAILED, score=0.0, cases=cases, message=_forbidden_message(used))
 
 
 def _matching_hint(prepared: PreparedExercise, results: dict, gots: dict) -> str:

@@ -167,3 +167,28 @@ def test_regrade_picks_each_learners_latest_submit_only(django_capture_on_commit
     assert sorted(c.kwargs["submission_id"] for c in enqueue.call_args_list) == sorted(
         [a_new.pk, b_only.pk]
     )
+
+
+def test_a_syntax_error_is_an_error_naming_the_learners_line():
+    submission = SubmissionFactory(source_code="def double(x):\n    return x +\n")
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert submission.verdict == "error" and submission.score == 0.0
+    assert "SyntaxError" in submission.message and "line 2" in submission.message
+    assert {c["message"] for c in submission.cases} == {"not run: the module failed to load"}
+
+
+def test_a_forbidden_call_fails_with_a_message_naming_it():
+    exercise = ExerciseFactory(forbidden=["numpy.multiply"])
+    submission = SubmissionFactory(
+        exercise=exercise,
+        source_code="import numpy as np\n\ndef double(x):\n    return np.multiply(x, 2)\n",
+    )
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert (submission.verdict, submission.score) == ("failed", 0.0)
+    assert "numpy.multiply" in submission.message and "forbids" in submission.message
