@@ -10,9 +10,24 @@ if [ "${STARTED_PRIVATE_REDIS:-0}" = 1 ]; then
   start_private_redis_daemon
   trap 'kill "$(cat .run/redis/redis.pid)" 2>/dev/null || true' EXIT
 fi
-# Databases 8 and 9: the suite never touches a developer's platform on 0 and 1.
-export REDIS_URL="$REDIS_BASE/8"
-export CACHE_URL="$REDIS_BASE/9"
+# A pair of Redis databases of its own (2..15, never the platform's 0 and 1 or the
+# bench's 10 and 11), held by an flock for the whole run, so that two test runs on one
+# machine never flush each other's broker.
+reserve_redis_databases() {
+  mkdir -p /tmp/courseplatform-test-redis
+  local db
+  for db in 2 4 6 8 12 14; do
+    exec {REDIS_DB_LOCK}>"/tmp/courseplatform-test-redis/${REDIS_BASE//[^A-Za-z0-9]/_}-$db.lock"
+    if flock --nonblock "$REDIS_DB_LOCK"; then
+      export REDIS_URL="$REDIS_BASE/$db" CACHE_URL="$REDIS_BASE/$((db + 1))"
+      return
+    fi
+    exec {REDIS_DB_LOCK}>&-
+  done
+  echo "Every test pair of Redis databases is in use by another test run: wait for one to end" >&2
+  exit 1
+}
+reserve_redis_databases
 export SECRET_KEY="${SECRET_KEY:-test-only-secret-key-not-for-production-use-0123456789abcdef}"
 mkdir -p test-artifacts .run staticfiles
 .venv/bin/ruff check --quiet . || { echo "ruff found problems (see above): fix them or run 'ruff check --fix'"; exit 1; }
