@@ -7,12 +7,18 @@ an author (or a compromised course folder) writes can run script in a learner's 
 
 Rendering is pure, so the HTML is cached under a hash of the source text: editing a lesson
 changes its hash, and no invalidation is ever needed.
+
+A line `::exercise[SLUG]` on its own places an exercise card where a lesson teaches it.
+The Markdown layer knows nothing of exercises or learners: it renders an empty slot
+(`<div class="exercise-slot">SLUG</div>`), which the lesson page fills with the card and the
+learner's status (see `exercise_slots`), so the cached HTML stays the same for everyone.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import re
 from functools import lru_cache
 
 import nh3
@@ -27,7 +33,7 @@ from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
 # Bump when the output for the same text changes (renderer options, allow-list).
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 CACHE_SECONDS = 60 * 60 * 24 * 7
 
 # Highlighting long blocks is the expensive part; beyond this the block stays plain text.
@@ -98,7 +104,7 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_CLASSES = {
     "pre": {"highlight"},
     "span": {"math", "math-inline"} | _TOKEN_CLASSES,
-    "div": {"math", "math-display"},
+    "div": {"math", "math-display", "exercise-slot"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -110,6 +116,48 @@ def _math_inline(_renderer, tokens, idx, _options, _env) -> str:
 
 def _math_display(_renderer, tokens, idx, _options, _env) -> str:
     return f'<div class="math math-display">{html.escape(tokens[idx].content.strip())}</div>\n'
+
+
+EXERCISE_DIRECTIVE_RE = re.compile(r"^::exercise\[([a-z0-9][a-z0-9_-]*)\][ \t]*$")
+# Matches only what `_exercise_slot` writes (after nh3, which keeps it byte for byte).
+EXERCISE_SLOT_RE = re.compile(r'<div class="exercise-slot">([a-z0-9][a-z0-9_-]*)</div>')
+
+
+def _exercise_directive(state, start_line: int, _end_line: int, silent: bool) -> bool:
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    line = state.src[begin : state.eMarks[start_line]]
+    if state.sCount[start_line] - state.blkIndent >= 4 or not line.startswith("::exercise["):
+        return False
+    match = EXERCISE_DIRECTIVE_RE.match(line)
+    if match is None:
+        return False
+    if silent:
+        return True
+    token = state.push("exercise_directive", "div", 0)
+    token.meta = {"slug": match.group(1)}
+    token.map = [start_line, start_line + 1]
+    state.line = start_line + 1
+    return True
+
+
+def _exercise_slot(_renderer, tokens, idx, _options, _env) -> str:
+    return f'<div class="exercise-slot">{tokens[idx].meta["slug"]}</div>\n'
+
+
+def exercise_directive_slugs(text: str) -> list[str]:
+    """The slugs named by `::exercise[SLUG]` lines, in order (fenced code does not count)."""
+    tokens = _parser().parse(text or "")
+    return [token.meta["slug"] for token in tokens if token.type == "exercise_directive"]
+
+
+def rendered_exercise_slots(text: str) -> list[str]:
+    """The slugs of the exercise slots in `text`'s rendered (cached) HTML, in order."""
+    return EXERCISE_SLOT_RE.findall(render_markdown(text))
+
+
+def exercise_slots(rendered: str, render_card) -> str:
+    """Replace each exercise slot in rendered HTML by `render_card(slug)` (HTML, or "")."""
+    return EXERCISE_SLOT_RE.sub(lambda match: render_card(match.group(1)), rendered)
 
 
 def _highlight(code: str, lang: str, _attrs: str) -> str:
@@ -140,6 +188,10 @@ def _parser() -> MarkdownIt:
     md.add_render_rule("math_inline", _math_inline)
     md.add_render_rule("math_inline_double", _math_display)
     md.add_render_rule("math_block", _math_display)
+    md.block.ruler.before(
+        "paragraph", "exercise_directive", _exercise_directive, {"alt": ["paragraph"]}
+    )
+    md.add_render_rule("exercise_directive", _exercise_slot)
     anchors_plugin(md, min_level=2, max_level=3)
     return md
 

@@ -9,8 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from exercises.selectors import course_cards, course_roadmap, lesson_exercise_entries
+from exercises.selectors import (
+    course_cards,
+    course_roadmap,
+    lesson_exercise_entries,
+    lesson_placed_exercise_entries,
+)
 from lessons.forms import LessonCompletionForm
+from lessons.markdown import rendered_exercise_slots
 from lessons.models import Lesson
 from lessons.selectors import (
     courses_published,
@@ -53,6 +59,9 @@ def lesson_detail(request: HttpRequest, course_slug: str, lesson_slug: str) -> H
         "next": following,
         "completed": lesson_is_completed(learner=request.user, lesson=lesson),
         "exercises": lesson_exercise_entries(lesson=lesson, learner=request.user),
+        "placed_exercises": lesson_placed_exercise_entries(
+            lesson=lesson, slugs=rendered_exercise_slots(lesson.body), learner=request.user
+        ),
     }
     return render(request, "lessons/lesson_detail.html", context)
 

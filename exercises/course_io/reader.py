@@ -13,6 +13,7 @@ from pathlib import Path
 
 from exercises.course_io.specs import CourseSpec, ExerciseEntry, LessonSpec, StageSpec
 from exercises.package import SLUG_RE, PackageError, read_exercise, read_text, read_toml
+from lessons.markdown import exercise_directive_slugs
 
 NUMBERED_RE = re.compile(r"^(\d+)-(.+)$")
 FRONT_MATTER_FENCE = "+++"
@@ -140,7 +141,8 @@ def _read_exercise_entry(folder: Path) -> ExerciseEntry:
 
 
 def _check_course(spec: CourseSpec) -> None:
-    """Cross-file checks: unique slugs, and every exercise's lesson exists."""
+    """Cross-file checks: unique slugs, every exercise's lesson exists, and every exercise a
+    lesson places with `::exercise[SLUG]` is one of this course's."""
     stages: dict[str, StageSpec] = {}
     for stage in spec.stages:
         if stage.slug in stages:
@@ -170,6 +172,12 @@ def _check_course(spec: CourseSpec) -> None:
             raise PackageError(
                 f"{toml_path}: lesson {entry.spec.lesson!r} is not a lesson of this course"
             )
+    for lesson in spec.lessons():
+        for slug in exercise_directive_slugs(lesson.body):
+            if slug not in exercises:
+                raise PackageError(
+                    f"{lesson.path}: ::exercise[{slug}] names no exercise of this course"
+                )
 
 
 def _entries(folder: Path) -> list[Path]:

@@ -15,6 +15,7 @@ from exercises.selectors.roadmap import (
     course_cards,
     course_roadmap,
     lesson_exercise_entries,
+    lesson_placed_exercise_entries,
 )
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "exercise_published",
     "learner_activity",
     "lesson_exercise_entries",
+    "lesson_placed_exercise_entries",
     "learner_progress",
     "submission_public_cases",
     "submission_history",

@@ -258,3 +258,28 @@ def lesson_exercise_entries(
         ExerciseEntry(exercise=e, progress=progress.get(e.pk), attempted=e.pk in attempted)
         for e in exercises
     ]
+
+
+def lesson_placed_exercise_entries(
+    *, lesson: Lesson, slugs: list[str], learner: AbstractBaseUser | None
+) -> dict[str, ExerciseEntry]:
+    """Return the published exercises of `lesson`'s course named by `slugs`, keyed by slug.
+
+    These are the cards a lesson places in its text with `::exercise[SLUG]`; a slug that
+    names no published exercise of the course is simply absent. Three queries at most.
+    """
+    if not slugs:
+        return {}
+    exercises = list(
+        Exercise.objects.published()
+        .filter(stage__course_id=lesson.course_id, slug__in=set(slugs))
+        .only(*EXERCISE_LIST_FIELDS)
+    )
+    if not exercises:
+        return {}
+    ids = [exercise.pk for exercise in exercises]
+    progress, attempted, _ = _learner_state(learner, Q(exercise_id__in=ids), None)
+    return {
+        e.slug: ExerciseEntry(exercise=e, progress=progress.get(e.pk), attempted=e.pk in attempted)
+        for e in exercises
+    }

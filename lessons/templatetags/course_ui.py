@@ -8,9 +8,10 @@ from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from lessons.markdown import render_markdown
+from lessons.markdown import exercise_slots, render_markdown
 
 register = template.Library()
 
@@ -26,6 +27,24 @@ def markdown_filter(text: object) -> str:
     # Hints come from a JSON field: whatever an editor typed there is shown as text.
     source = text if isinstance(text, str) else ("" if text is None else str(text))
     return mark_safe(render_markdown(source))  # noqa: S308 - sanitised by render_markdown
+
+
+@register.simple_tag
+def lesson_body(text: str, placed: dict, tracked: bool) -> str:
+    """A lesson's Markdown with each `::exercise[SLUG]` slot filled by that exercise's card.
+
+    `placed` maps slugs to the learner's entries (published exercises of this course only);
+    a slot naming anything else renders nothing.
+    """
+
+    def card(slug: str) -> str:
+        entry = placed.get(slug)
+        if entry is None:
+            return ""
+        context = {"entry": entry, "tracked": tracked}
+        return render_to_string("lessons/includes/exercise_card.html", context)
+
+    return mark_safe(exercise_slots(render_markdown(text or ""), card))  # noqa: S308 - sanitised
 
 
 @register.filter

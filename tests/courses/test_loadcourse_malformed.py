@@ -55,6 +55,11 @@ MALFORMED = {
         "invalid TOML",
     ),
     "course.toml missing": (_remove("course.toml"), "course.toml", "file is missing"),
+    "lesson places an unknown exercise": (
+        _edit("01-basics/01-arrays.md", "## Check yourself", "::exercise[no-such]\n\n## Check"),
+        "01-basics/01-arrays.md",
+        "::exercise[no-such] names no exercise of this course",
+    ),
     "course.toml unknown key": (
         _edit("course.toml", "slug =", 'colour = "red"\nslug ='),
         "course.toml",
