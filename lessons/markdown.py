@@ -33,7 +33,7 @@ from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
 # Bump when the output for the same text changes (renderer options, allow-list).
-RENDER_VERSION = "2"
+RENDER_VERSION = "3"
 CACHE_SECONDS = 60 * 60 * 24 * 7
 
 # Highlighting long blocks is the expensive part; beyond this the block stays plain text.
@@ -105,6 +105,7 @@ ALLOWED_CLASSES = {
     "pre": {"highlight"},
     "span": {"math", "math-inline"} | _TOKEN_CLASSES,
     "div": {"math", "math-display", "exercise-slot"},
+    "details": {"answers"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
