@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from lessons.forms import LessonFigureForm
 from lessons.markdown import render_markdown
-from lessons.models import Course, Lesson, LessonCompletion, Stage
+from lessons.models import Course, Lesson, LessonCompletion, LessonFigure, Stage
 
 PREVIEW_MAX_CHARS = 500_000
 
@@ -56,6 +57,31 @@ def markdown_preview(text: str) -> str:
     return format_html('<div class="md-preview prose">{}</div>', mark_safe(render_markdown(text)))
 
 
+class LessonFigureInline(admin.TabularInline):
+    """Replace or add a lesson's figures; the lesson links them as ![alt](figures/NAME)."""
+
+    model = LessonFigure
+    form = LessonFigureForm
+    fields = ("name", "upload", "thumbnail", "size", "updated_at")
+    readonly_fields = ("thumbnail", "size", "updated_at")
+    extra = 0
+
+    @admin.display(description="Figure")
+    def thumbnail(self, obj: LessonFigure) -> str:
+        if obj.pk is None:
+            return "—"
+        url = reverse(
+            "lessons:lesson_figure", args=[obj.lesson.course.slug, obj.lesson.slug, obj.name]
+        )
+        return format_html('<img src="{}" alt="{}" class="figure-thumbnail">', url, obj.name)
+
+    @admin.display(description="Size")
+    def size(self, obj: LessonFigure) -> str:
+        if obj.pk is None:
+            return "—"
+        return f"{obj.width}×{obj.height}, {len(obj.content) // 1024 + 1} KiB"
+
+
 @admin.register(Lesson)
 class LessonAdmin(admin.ModelAdmin):
     list_display = ("title", "course", "stage", "order", "is_published", "updated_at")
@@ -65,6 +91,7 @@ class LessonAdmin(admin.ModelAdmin):
     search_fields = ("title", "slug", "body")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("preview", "updated_at")
+    inlines = [LessonFigureInline]
     fieldsets = (
         (None, {"fields": ("course", "stage", "slug", "title", "order", "is_published")}),
         ("Body", {"fields": ("body", "preview", "updated_at")}),

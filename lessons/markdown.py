@@ -151,6 +151,17 @@ def exercise_directive_slugs(text: str) -> list[str]:
     return [token.meta["slug"] for token in tokens if token.type == "exercise_directive"]
 
 
+def image_references(text: str) -> list[tuple[str, str]]:
+    """Every Markdown image in `text` as (src, alt text), in order."""
+    images = []
+    for token in _parser().parse(text or ""):
+        for child in token.children or ():
+            if child.type == "image":
+                alt = "".join(grandchild.content for grandchild in child.children or ())
+                images.append((str(child.attrGet("src") or ""), alt.strip()))
+    return images
+
+
 def rendered_exercise_slots(text: str) -> list[str]:
     """The slugs of the exercise slots in `text`'s rendered (cached) HTML, in order."""
     return EXERCISE_SLOT_RE.findall(render_markdown(text))

@@ -87,3 +87,29 @@ class LessonCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.learner} completed {self.lesson}"
+
+
+class LessonFigure(models.Model):
+    """An image a lesson shows (`![alt](figures/NAME)`), stored with the lesson.
+
+    Checked by `lessons.figures.figure_check` before it is written; served from the
+    lesson's own URL, so a lesson's relative image links work as they do in the folder.
+    """
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="figures")
+    name = models.CharField(max_length=80, help_text="e.g. softmax-temperature.png")
+    content = models.BinaryField()
+    content_type = models.CharField(max_length=40)
+    sha256 = models.CharField(max_length=64)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["lesson", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "name"], name="figure_unique_name_in_lesson")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lesson.slug}/figures/{self.name}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import QuerySet
 
-from lessons.models import Course, Lesson, LessonCompletion
+from lessons.models import Course, Lesson, LessonCompletion, LessonFigure
 
 
 def courses_published() -> QuerySet[Course]:
@@ -56,3 +56,8 @@ def lesson_is_completed(*, learner: AbstractBaseUser, lesson: Lesson) -> bool:
     if not learner.is_authenticated:
         return False
     return LessonCompletion.objects.filter(learner=learner, lesson=lesson).exists()
+
+
+def lesson_figure_of(*, lesson: Lesson, name: str) -> LessonFigure:
+    """Return the figure `name` of `lesson`; raise LessonFigure.DoesNotExist."""
+    return LessonFigure.objects.get(lesson=lesson, name=name)

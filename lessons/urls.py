@@ -16,4 +16,10 @@ urlpatterns = [
         views.lesson_completion,
         name="lesson_completion",
     ),
+    # A lesson's Markdown links its images as figures/NAME, relative to the lesson's page.
+    path(
+        "courses/<slug:course_slug>/lessons/<slug:lesson_slug>/figures/<str:name>",
+        views.lesson_figure,
+        name="lesson_figure",
+    ),
 ]

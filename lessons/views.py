@@ -17,9 +17,10 @@ from exercises.selectors import (
 )
 from lessons.forms import LessonCompletionForm
 from lessons.markdown import rendered_exercise_slots
-from lessons.models import Lesson
+from lessons.models import Lesson, LessonFigure
 from lessons.selectors import (
     courses_published,
+    lesson_figure_of,
     lesson_is_completed,
     lesson_neighbours,
     lesson_published_in,
@@ -87,3 +88,29 @@ def lesson_completion(request: HttpRequest, course_slug: str, lesson_slug: str) 
         lesson_uncomplete(learner=request.user, lesson=lesson)
         messages.info(request, f"“{lesson.title}” is no longer marked as complete.")
     return redirect(lesson_url)
+
+
+# A figure is an image, never a document: even an SVG opened on its own runs nothing.
+FIGURE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+
+
+@require_GET
+def lesson_figure(
+    request: HttpRequest, course_slug: str, lesson_slug: str, name: str
+) -> HttpResponse:
+    lesson = _lesson_or_404(course_slug, lesson_slug)
+    try:
+        figure = lesson_figure_of(lesson=lesson, name=name)
+    except LessonFigure.DoesNotExist:
+        raise Http404("No such figure.") from None
+    etag = f'"{figure.sha256}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(bytes(figure.content), content_type=figure.content_type)
+    response["ETag"] = etag
+    # Short-lived, then revalidated by ETag: the URL stays the same when a figure changes.
+    response["Cache-Control"] = "public, max-age=300"
+    response["Content-Security-Policy"] = FIGURE_CSP
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -41,7 +41,11 @@ def exercise_spec(exercise: Exercise, *, lesson_slug: str | None = None) -> Exer
 def course_spec(course: Course) -> CourseSpec:
     """Return the published content of `course` as a spec, in course order."""
     stages = list(course.stages.order_by("order", "pk"))
-    lessons = list(course.lessons.filter(is_published=True).order_by("order", "slug"))
+    lessons = list(
+        course.lessons.filter(is_published=True)
+        .order_by("order", "slug")
+        .prefetch_related("figures")
+    )
     published_lessons = {lesson.pk: lesson.slug for lesson in lessons}
     exercises = list(
         Exercise.objects.filter(stage__course=course, is_published=True)
@@ -58,7 +62,11 @@ def course_spec(course: Course) -> CourseSpec:
                 order=position,
                 lessons=[
                     LessonSpec(
-                        slug=lesson.slug, title=lesson.title, order=lesson.order, body=lesson.body
+                        slug=lesson.slug,
+                        title=lesson.title,
+                        order=lesson.order,
+                        body=lesson.body,
+                        figures={f.name: bytes(f.content) for f in lesson.figures.all()},
                     )
                     for lesson in lessons
                     if lesson.stage_id == stage.pk

@@ -109,6 +109,10 @@ def _write_lesson(lesson: LessonSpec, folder: Path) -> None:
     front = toml_write.dumps(meta)
     body = lesson.body.replace("\r\n", "\n").strip("\n")
     _write(folder / f"{lesson.order // 10:02d}-{lesson.slug}.md", f"+++\n{front}+++\n{body}\n")
+    for name, data in lesson.figures.items():
+        figures = folder / "figures"
+        figures.mkdir(exist_ok=True)
+        (figures / name).write_bytes(data)
 
 
 def _write_exercise(entry: ExerciseEntry, folder: Path, report: DumpReport) -> None:

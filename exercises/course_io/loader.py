@@ -17,6 +17,7 @@ from exercises.course_io.specs import CourseSpec, ExerciseEntry
 from exercises.models import Exercise, KnownWrongSolution
 from exercises.package import PackageError
 from lessons.models import Course, Lesson, Stage
+from lessons.services import lesson_figures_sync
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 M = TypeVar("M", bound=models.Model)
@@ -49,11 +50,14 @@ class LoadReport:
     # Stages have no published flag; one that left the folder is kept (its lessons and
     # exercises are unpublished) so that nothing cascades away.
     stages_not_in_folder: list[str] = field(default_factory=list)
+    figures_written: int = 0  # figure rows created, replaced or deleted
 
     @property
     def changed(self) -> bool:
-        return self.course_outcome != UNCHANGED or any(
-            tally.changed for tally in (self.stages, self.lessons, self.exercises)
+        return (
+            self.course_outcome != UNCHANGED
+            or self.figures_written > 0
+            or any(tally.changed for tally in (self.stages, self.lessons, self.exercises))
         )
 
 
@@ -132,6 +136,9 @@ def _load_lessons(
                 },
             )
             report.lessons.add(outcome, lesson_spec.slug)
+            report.figures_written += lesson_figures_sync(
+                lesson=lessons[lesson_spec.slug], figures=lesson_spec.figures
+            )
     for lesson in existing.values():
         if lesson.is_published:
             _upsert(lesson, {"is_published": False})

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from exercises.course_io.specs import CourseSpec, ExerciseEntry, LessonSpec, StageSpec
 from exercises.package import SLUG_RE, PackageError, read_exercise, read_text, read_toml
-from lessons.markdown import exercise_directive_slugs
+from lessons.figures import FIGURE_NAME_RE, FIGURE_SRC_PREFIX, FigureError, figure_check
+from lessons.markdown import exercise_directive_slugs, image_references
 
 NUMBERED_RE = re.compile(r"^(\d+)-(.+)$")
 FRONT_MATTER_FENCE = "+++"
@@ -73,7 +74,29 @@ def read_lesson(path: Path) -> LessonSpec:
         order=_order(meta, path, default=number * 10),
         body=body,
         path=path,
+        figures=_read_figures(path, body),
     )
+
+
+def _read_figures(path: Path, body: str) -> dict[str, bytes]:
+    """The figures a lesson shows from its stage's figures/ folder, each checked."""
+    figures: dict[str, bytes] = {}
+    for src, alt in image_references(body):
+        if not alt:
+            raise PackageError(f"{path}: the image {src!r} has no alt text (![what it shows](...))")
+        if not src.startswith(FIGURE_SRC_PREFIX):
+            continue
+        name = src.removeprefix(FIGURE_SRC_PREFIX)
+        figure_path = path.parent / "figures" / name
+        if not FIGURE_NAME_RE.match(name) or not figure_path.is_file():
+            raise PackageError(f"{path}: figure {src!r} is not a file in {path.parent / 'figures'}")
+        data = figure_path.read_bytes()
+        try:
+            figure_check(name, data)
+        except FigureError as exc:
+            raise PackageError(f"{figure_path}: {exc}") from None
+        figures[name] = data
+    return figures
 
 
 def _read_stage(folder: Path, *, order: int) -> StageSpec:
@@ -86,8 +109,8 @@ def _read_stage(folder: Path, *, order: int) -> StageSpec:
     default_slug = match.group(2) if match else folder.name
     lessons, exercises = [], []
     for entry in _entries(folder):
-        if entry.name == "stage.toml":
-            continue
+        if entry.name == "stage.toml" or (entry.name == "figures" and entry.is_dir()):
+            continue  # figures/ holds the lessons' images and the scripts that draw them
         if entry.is_dir():
             exercises.append(_read_exercise_entry(entry))
         elif entry.suffix == ".md":
@@ -95,7 +118,7 @@ def _read_stage(folder: Path, *, order: int) -> StageSpec:
         else:
             raise PackageError(
                 f"{entry}: unexpected file in a stage folder (expected stage.toml, "
-                "NN-slug.md lessons and exercise folders)"
+                "NN-slug.md lessons, exercise folders and figures/)"
             )
     return StageSpec(
         slug=_slug(meta.get("slug", default_slug), toml_path),

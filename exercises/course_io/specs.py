@@ -15,6 +15,7 @@ class LessonSpec:
     order: int
     body: str
     path: Path | None = None  # where it was read from, for error messages
+    figures: dict[str, bytes] = field(default_factory=dict)  # name -> bytes, checked
 
 
 @dataclass(frozen=True)

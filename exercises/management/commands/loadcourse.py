@@ -51,6 +51,8 @@ def format_report(report: LoadReport) -> str:
     )
     for label, tally in (("lessons", report.lessons), ("exercises", report.exercises)):
         lines.append(f"{label + ':':<11}{_counts(tally)}")
+    if report.figures_written:
+        lines.append(f"figures:   {report.figures_written} written")
     for label, tally in (("lesson", report.lessons), ("exercise", report.exercises)):
         for slug in tally.unpublished:
             lines.append(f"unpublished {label} {slug} (no longer in the folder)")
