@@ -52,5 +52,7 @@ def lesson_figures_sync(*, lesson: Lesson, figures: dict[str, bytes]) -> int:
     with transaction.atomic():
         for name, data in sorted(figures.items()):
             written += lesson_figure_store(lesson=lesson, name=name, data=data)[1]
-        removed, _ = LessonFigure.objects.filter(lesson=lesson).exclude(name__in=figures).delete()
-    return written + removed
+        stale = set(lesson.figures.values_list("name", flat=True)) - set(figures)
+        if stale:  # no DELETE at all when nothing changed: a reload writes nothing
+            written += LessonFigure.objects.filter(lesson=lesson, name__in=stale).delete()[0]
+    return written

@@ -64,6 +64,8 @@ def test_instructor_edits_a_lesson_in_admin_and_learners_see_it(admin_client_, c
             "order": lesson.order,
             "is_published": "on",
             "body": "New text with $v$.",
+            "figures-TOTAL_FORMS": "0",
+            "figures-INITIAL_FORMS": "0",
         },
     )
 
