@@ -33,3 +33,13 @@ def test_every_exercise_is_placed_in_the_lesson_that_teaches_it():
             assert entry.spec.slug in by_lesson[entry.spec.lesson], (
                 f"{entry.spec.slug} is not placed in its own lesson {entry.spec.lesson}"
             )
+
+
+def test_every_figure_is_shown_by_a_lesson_and_drawn_by_its_own_script():
+    shown = {name for lesson in LESSONS for name in lesson.figures}
+    files = sorted((settings.CONTENT_DIR / "genai-llm").glob("*/figures/*.png"))
+
+    assert len(files) >= 20
+    for path in files:
+        assert path.name in shown, f"{path} is shown by no lesson"
+        assert path.with_suffix(".py").is_file(), f"{path} has no script that draws it"
