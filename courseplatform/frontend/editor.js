@@ -6,9 +6,10 @@
 import { defaultKeymap, history, historyKeymap, indentLess, indentMore } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import {
-  bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, indentUnit,
+  bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, indentUnit,
   syntaxHighlighting,
 } from "@codemirror/language";
+import { tags } from "@lezer/highlight";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { EditorSelection, EditorState } from "@codemirror/state";
@@ -17,10 +18,33 @@ import {
   highlightSpecialChars, keymap, lineNumbers, placeholder,
 } from "@codemirror/view";
 
+// Colours come from the page's CSS variables (the same as the lessons' code blocks), so the
+// editor follows the light or dark theme that the system setting selects.
+const highlightStyle = HighlightStyle.define([
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: "var(--hl-comment)", fontStyle: "italic" },
+  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operatorKeyword, tags.bool, tags.null, tags.self],
+    color: "var(--hl-keyword)", fontWeight: "600" },
+  { tag: [tags.typeName, tags.className, tags.namespace, tags.standard(tags.variableName)], color: "var(--hl-type)" },
+  { tag: [tags.function(tags.variableName), tags.function(tags.definition(tags.variableName)), tags.function(tags.propertyName)],
+    color: "var(--hl-function)" },
+  { tag: [tags.string, tags.special(tags.string), tags.docString], color: "var(--hl-string)" },
+  { tag: [tags.number, tags.integer, tags.float], color: "var(--hl-number)" },
+  { tag: [tags.operator, tags.compareOperator, tags.arithmeticOperator], color: "var(--hl-operator)" },
+  { tag: tags.invalid, color: "var(--danger)" },
+]);
+
 const theme = EditorView.theme({
-  "&": { fontSize: "0.95rem", backgroundColor: "var(--code-bg, #fff)" },
+  "&": { fontSize: "0.95rem", color: "var(--text)", backgroundColor: "var(--code-bg, #fff)" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--text)" },
+  ".cm-activeLine": { backgroundColor: "var(--editor-active-line)" },
+  ".cm-activeLineGutter": { backgroundColor: "var(--editor-active-line)" },
+  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground": { backgroundColor: "var(--editor-selection)" },
+  ".cm-matchingBracket": { backgroundColor: "var(--editor-selection)", outline: "1px solid var(--border-strong)" },
   ".cm-content": { fontFamily: "var(--font-mono)", minHeight: "16rem", padding: "0.5rem 0" },
-  ".cm-gutters": { fontFamily: "var(--font-mono)", backgroundColor: "var(--gutter-bg, #f3f4f6)" },
+  ".cm-gutters": {
+    fontFamily: "var(--font-mono)", backgroundColor: "var(--gutter-bg, #f3f4f6)", color: "var(--muted)",
+    borderRight: "1px solid var(--border)",
+  },
   ".cm-scroller": { overflow: "auto", maxHeight: "70vh" },
   "&.cm-focused": { outline: "none" },
 });
@@ -68,7 +92,7 @@ function enhance(textarea) {
         lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(),
         foldGutter(), drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(),
         highlightActiveLine(), highlightSelectionMatches(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(highlightStyle),
         python(), indentUnit.of("    "), EditorState.tabSize.of(4),
         runKey,
         // Tab indents; Escape then Tab (a CodeMirror default) moves focus out, as the page says.
