@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from grader.array_diff import diff_value
 from grader.casekit import Case
 from grader.compare import compare_value, describe
 
@@ -19,14 +20,18 @@ class CaseResult:
     visible: bool
     passed: bool
     message: str = ""
+    diff: dict | None = None  # what differs in an array result (visible cases only)
 
     def as_dict(self) -> dict:
-        return {
+        result = {
             "name": self.name,
             "visible": self.visible,
             "passed": self.passed,
             "message": self.message,
         }
+        if self.diff is not None:
+            result["diff"] = self.diff
+        return result
 
 
 @dataclass
@@ -52,8 +57,30 @@ def judge_case(
     a learner's verdict.
     """
     passed, message = _judge(case, expected, got, tolerance=tolerance, checks=checks)
-    shown = message if case.visible or reveal_hidden else ""
-    return CaseResult(case.name, case.visible, passed, shown)
+    if not (case.visible or reveal_hidden):
+        return CaseResult(case.name, case.visible, passed, "")
+    # Only now, for a case whose inputs the learner may see, is the difference drawn.
+    diff = None if passed else _array_diff(case, expected, got, tolerance=tolerance)
+    return CaseResult(case.name, case.visible, passed, message, diff)
+
+
+def _array_diff(case, expected, got, *, tolerance) -> dict | None:
+    if case.check or type(got) is not dict or "value" not in got or "error" in got:
+        return None  # a custom check's verdict is not a cell-by-cell difference
+    rtol = tolerance[0] if case.rtol is None else case.rtol
+    atol = tolerance[1] if case.atol is None else case.atol
+    try:
+        found = diff_value(expected["value"], got["value"], rtol=rtol, atol=atol)
+        if found is None and case.grad_wrt and type(got.get("grads")) is list:
+            pairs = zip(case.grad_wrt, expected["grads"], got["grads"], strict=False)
+            for index, exp_grad, got_grad in pairs:
+                path = f"gradient w.r.t. argument {index}"
+                found = diff_value(exp_grad, got_grad, rtol=rtol, atol=atol, path=path)
+                if found:
+                    break
+    except (ValueError, TypeError, MemoryError):  # hostile shapes: the text message stands
+        return None
+    return found
 
 
 def _judge(case, expected, got, *, tolerance, checks) -> tuple[bool, str]:

@@ -90,5 +90,7 @@ def submission_public_cases(submission: Submission) -> list[dict]:
         }
         if visible:
             entry["message"] = str(case.get("message") or "")
+            if isinstance(case.get("diff"), dict):
+                entry["diff"] = case["diff"]
         shown.append(entry)
     return shown

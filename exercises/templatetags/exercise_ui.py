@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 
+from exercises.case_diff import case_diff_context
 from exercises.models import Submission
 
 register = template.Library()
@@ -94,3 +95,9 @@ def activity_chart(activity: list) -> dict:
 @register.filter
 def passed_count(cases: list[dict]) -> int:
     return sum(1 for case in cases if case.get("passed"))
+
+
+@register.inclusion_tag("exercises/includes/case_diff.html")
+def case_diff(diff: object) -> dict:
+    """Draw what differs in a failing visible case (nothing when there is no sound diff)."""
+    return {"d": case_diff_context(diff)}

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from exercises.case_diff import case_diff_context
 from exercises.models import Submission
 from exercises.selectors import submission_public_cases
 from exercises.templatetags.exercise_ui import verdict_headline
@@ -36,7 +38,7 @@ def status_payload(submission: Submission) -> dict:
             status=submission.status, verdict=submission.verdict, mode=submission.mode
         ),
         "score": submission.score if done else None,
-        "cases": submission_public_cases(submission) if done else [],
+        "cases": _with_diff_html(submission_public_cases(submission)) if done else [],
         "message": submission.message if done else "",
         "stdout": submission.stdout if done else "",
         "warning": submission.warning,
@@ -44,3 +46,13 @@ def status_payload(submission: Submission) -> dict:
         "detail_url": reverse("exercises:submission_detail", args=[submission.pk]),
         "status_url": reverse("exercises:submission_status", args=[submission.pk]),
     }
+
+
+def _with_diff_html(cases: list[dict]) -> list[dict]:
+    """The page redraws a verdict from this JSON: give it the diff drawn by the template."""
+    for case in cases:
+        if case.get("diff"):
+            case["diff_html"] = render_to_string(
+                "exercises/includes/case_diff.html", {"d": case_diff_context(case["diff"])}
+            )
+    return cases

@@ -59,6 +59,8 @@
           h("span", { className: "case__name", text: c.name }),
           c.visible ? null : h("span", { className: "tag tag--hidden", text: "hidden" }),
           c.visible && c.message ? h("pre", { className: "case__message", text: c.message }) : null,
+          // Drawn by the server's template (exercises/includes/case_diff.html), escaped there.
+          c.visible && c.diff_html ? document.createRange().createContextualFragment(c.diff_html) : null,
         ]);
       })));
     }
