@@ -42,4 +42,4 @@ def cases():
     yield Case("a text that repeats one token", args=(_ids([2] * 12), 4, 1.0, 15))
     yield Case("a deterministic cycle", args=(_ids([0, 1, 2, 3] * 10), 4, 3.0, 60))
     yield Case("one step only", args=(_markov_text(rng, 9, 100), 9, 2.5, 1))
-    yield Case("the learning rate passed as an integer", args=(_markov_text(rng, 5, 80), 5, 2, 20))
+    yield Case("a learning rate of exactly 2", args=(_markov_text(rng, 5, 80), 5, 2.0, 20))
