@@ -112,8 +112,9 @@ def cases():
 
     # Merge lists from a trainer, and random ones.
     trained = _train(CORPUS, 40)
-    for word in ["the", "lowest", "slowest", "tokenisers", "newer", "thesis", "opener"]:
-        yield Case(f"trained merges on '{word}'", args=(word, trained))
+    words = ["the", "lowest", "slowest", "tokenisers", "newer", "thesis", "opener"]
+    for index, word in enumerate(words):
+        yield Case(f"merges from a trainer, English word #{index + 1}", args=(word, trained))
     for index in range(6):
         alphabet = "abc" if index % 2 == 0 else "abcd"
         merges = _random_merges(rng, alphabet, 12 + 4 * index)
