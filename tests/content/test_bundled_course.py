@@ -24,8 +24,9 @@ def course(db):
     call_command("loadcourse", str(COURSE), verbosity=0)
 
 
-def test_the_course_holds_all_26_contract_exercises():
-    assert len(SLUGS) == 26, SLUGS
+def test_the_course_holds_its_contract_exercises():
+    # Round 1 (1-26) and the round-2 exercises written so far (27-29, 31, 36, 37).
+    assert len(SLUGS) == 32, SLUGS
 
 
 @pytest.mark.parametrize("slug", SLUGS)
