@@ -1,6 +1,3 @@
-import torch
-
-
 def kv_cache_attention_step(q_new, k_new, v_new, k_cache, v_cache):
     B, H, S, d = k_cache.shape
     K = k_new.new_empty(B, H, S + 1, d)

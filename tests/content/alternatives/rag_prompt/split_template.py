@@ -7,7 +7,7 @@ def rag_prompt(question, q_vec, chunk_vecs, chunks, k, max_chars, template):
     scored = []
     for i, row in enumerate(chunk_vecs):
         row = [float(x) for x in row]
-        cos = sum(a * b for a, b in zip(row, q)) / (math.sqrt(sum(a * a for a in row)) * q_norm)
+        cos = sum(a * b for a, b in zip(row, q, strict=True)) / (math.sqrt(sum(a * a for a in row)) * q_norm)
         scored.append((-cos, i))
     scored.sort()
     kept = []
