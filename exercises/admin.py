@@ -87,7 +87,17 @@ class ExerciseAdmin(admin.ModelAdmin):
         ("Code", {"fields": ("entry_point", "starter_code", "reference_solution", "cases_source")}),
         (
             "Grading",
-            {"fields": ("rtol", "atol", "wall_seconds", "cpu_seconds", "memory_mb")},
+            {
+                "fields": (
+                    "rtol",
+                    "atol",
+                    "wall_seconds",
+                    "cpu_seconds",
+                    "memory_mb",
+                    "bool_result",
+                    "unchanged_inputs",
+                )
+            },
         ),
         ("Version", {"fields": ("content_hash", "updated_at")}),
     )

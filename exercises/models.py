@@ -42,6 +42,13 @@ class Exercise(models.Model):
     memory_mb = models.PositiveIntegerField(default=512)
     forbidden = models.JSONField(default=list, blank=True)
     hints = models.JSONField(default=list, blank=True)
+    # Declared exceptions to the general grading rules (exercise.toml, docs/authoring.md).
+    bool_result = models.BooleanField(
+        default=False, help_text="The result is a bool array or tensor, compared exactly."
+    )
+    unchanged_inputs = models.JSONField(
+        default=list, blank=True, help_text="Parameters the function must not modify."
+    )
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
     is_published = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)

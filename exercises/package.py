@@ -55,6 +55,9 @@ class ExerciseSpec:
     lesson: str = ""
     wrong: list[WrongSpec] = field(default_factory=list)
     order: int | None = None  # None: the course loader derives it from the folder name
+    # Declared exceptions to the general rules (see docs/authoring.md):
+    bool_result: bool = False  # the result is a bool array/tensor, compared exactly
+    unchanged_inputs: list[str] = field(default_factory=list)  # parameters not to be modified
 
     def content_hash(self) -> str:
         """Hash everything that decides a verdict, so a verdict names the version it used.
@@ -67,6 +70,11 @@ class ExerciseSpec:
         for key in ("title", "hints", "lesson", "order"):
             data.pop(key)
         data["wrong"] = sorted(data["wrong"], key=lambda wrong: wrong["name"])
+        # Declarations left at their defaults are left out, so that adding one to the spec
+        # does not change the hash (and the version) of every exercise that declares none.
+        for key in ("bool_result", "unchanged_inputs"):
+            if not data[key]:
+                data.pop(key)
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -125,6 +133,19 @@ def defines_function(source: str, name: str) -> bool:
     )
 
 
+def parameter_names(source: str, name: str, *, positional: bool = False) -> list[str]:
+    """The parameter names of the top-level function `name` in `source`, in order.
+
+    `positional`: only those that can be passed by position (their index is their position).
+    """
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == name:
+            args = node.args
+            keyword_only = [] if positional else args.kwonlyargs
+            return [a.arg for a in (*args.posonlyargs, *args.args, *keyword_only)]
+    return []
+
+
 def read_exercise(folder: Path) -> ExerciseSpec:
     """Read and check one exercise folder."""
     toml_path = folder / "exercise.toml"
@@ -140,6 +161,8 @@ def read_exercise(folder: Path) -> ExerciseSpec:
         "forbidden",
         "hints",
         "order",
+        "bool_result",
+        "unchanged_inputs",
     }
     unknown = sorted(set(meta) - known)
     if unknown:
@@ -182,6 +205,15 @@ def read_exercise(folder: Path) -> ExerciseSpec:
     if not defines_function(sources["cases.py"], "cases"):
         raise PackageError(f"{folder / 'cases.py'}: does not define cases()")
 
+    unchanged_inputs = _str_list(meta, "unchanged_inputs", toml_path)
+    parameters = parameter_names(sources["solution.py"], entry_point)
+    unknown_inputs = [name for name in unchanged_inputs if name not in parameters]
+    if unknown_inputs:
+        raise PackageError(
+            f"{toml_path}: unchanged_inputs names {unknown_inputs}, which are not parameters "
+            f"of {entry_point}() in solution.py ({', '.join(parameters)})"
+        )
+
     wrong = []
     wrong_dir = folder / "wrong"
     if wrong_dir.is_dir():
@@ -210,4 +242,6 @@ def read_exercise(folder: Path) -> ExerciseSpec:
         lesson=_get(meta, "lesson", str, toml_path, default=""),
         wrong=wrong,
         order=order,
+        bool_result=_get(meta, "bool_result", bool, toml_path, default=False),
+        unchanged_inputs=unchanged_inputs,
     )

@@ -15,8 +15,17 @@ MAX_SHOWN = 6
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
-def compare_value(expected, got, *, rtol: float, atol: float, path: str = "result") -> str | None:
-    """Return None when `got` matches `expected` within tolerance, else what differs."""
+def compare_value(
+    expected, got, *, rtol: float, atol: float, path: str = "result", bool_result: bool = False
+) -> str | None:
+    """Return None when `got` matches `expected` within tolerance, else what differs.
+
+    `bool_result`: the exercise declares a bool result (exercise.toml), so a bool array
+    from the reference is compared exactly with a bool array from the learner. Without
+    it a bool array is never a valid result, on either side.
+    """
+    if isinstance(expected, np.ndarray) and expected.dtype.kind == "b":
+        return _compare_bool(expected, got, path=path, declared=bool_result)
     if isinstance(expected, np.ndarray) and expected.ndim > 0:
         return _compare_array(expected, got, rtol=rtol, atol=atol, path=path)
     if isinstance(expected, np.ndarray) or type(expected) in (int, float):
@@ -32,7 +41,9 @@ def compare_value(expected, got, *, rtol: float, atol: float, path: str = "resul
         if len(got) != len(expected):
             return f"{path}: expected {len(expected)} items, got {len(got)}"
         for i, (e, g) in enumerate(zip(expected, got, strict=True)):
-            problem = compare_value(e, g, rtol=rtol, atol=atol, path=f"{path}[{i}]")
+            problem = compare_value(
+                e, g, rtol=rtol, atol=atol, path=f"{path}[{i}]", bool_result=bool_result
+            )
             if problem:
                 return problem
         return None
@@ -45,7 +56,12 @@ def compare_value(expected, got, *, rtol: float, atol: float, path: str = "resul
             return f"{path}: keys differ (missing {missing}, unexpected {_short(extra)})"
         for key in expected:
             problem = compare_value(
-                expected[key], got[key], rtol=rtol, atol=atol, path=f"{path}[{key!r}]"
+                expected[key],
+                got[key],
+                rtol=rtol,
+                atol=atol,
+                path=f"{path}[{key!r}]",
+                bool_result=bool_result,
             )
             if problem:
                 return problem
@@ -76,6 +92,31 @@ def _compare_array(expected: np.ndarray, got, *, rtol, atol, path) -> str | None
     if got.shape != expected.shape:
         return f"{path}: expected shape {tuple(expected.shape)}, got {tuple(got.shape)}"
     return _compare_values(expected, got, rtol=rtol, atol=atol, path=path)
+
+
+def _compare_bool(expected: np.ndarray, got, *, path: str, declared: bool) -> str | None:
+    if not declared:
+        # An authoring error, caught when the exercise is validated: the reference itself
+        # fails every case with this message.
+        return (
+            f"{path}: the reference returned a bool array, but the exercise does not declare "
+            "bool_result = true in exercise.toml"
+        )
+    wanted = f"a bool array of shape {tuple(expected.shape)} (torch.bool or numpy bool)"
+    if not isinstance(got, np.ndarray):
+        return f"{path}: expected {wanted}, got {describe(got)}"
+    if got.dtype.kind != "b":
+        return f"{path}: expected {wanted}, got dtype {got.dtype}"
+    if got.shape != expected.shape:
+        return f"{path}: expected shape {tuple(expected.shape)}, got {tuple(got.shape)}"
+    wrong = got != expected
+    if not wrong.any():
+        return None
+    index = _first(wrong)
+    return (
+        f"{path}: {int(wrong.sum())} of {wrong.size} values differ; first at index {index}: "
+        f"expected {bool(expected[index])}, got {bool(got[index])}"
+    )
 
 
 def _compare_scalar(expected, got, *, rtol, atol, path) -> str | None:

@@ -15,12 +15,18 @@ import sys
 from pathlib import Path
 
 from exercises.package import DEFAULT_TOLERANCE, PackageError, read_exercise
-from grader.judging import judge_all
+from grader.judging import ResultRules, judge_all
 from grader.reference import ExerciseBroken, load_cases, reference_outputs, run_trusted
 
 
 def check_folder(folder: Path, also: list[Path]) -> list[str]:
     spec = read_exercise(folder)
+    rules = ResultRules.declared(
+        bool_result=spec.bool_result,
+        unchanged_inputs=spec.unchanged_inputs,
+        reference=spec.reference_solution,
+        entry_point=spec.entry_point,
+    )
     case_set = load_cases(spec.cases_source, slug=spec.slug)
     cases = case_set.cases
     expected = reference_outputs(spec.reference_solution, spec.entry_point, cases, slug=spec.slug)
@@ -37,9 +43,15 @@ def check_folder(folder: Path, also: list[Path]) -> list[str]:
     )
 
     def judge(label, source, must_pass):
-        got = run_trusted(source, spec.entry_point, cases, float64=False)
+        got = run_trusted(source, spec.entry_point, cases, float64=False, rules=rules)
         judgement = judge_all(
-            cases, expected, got, tolerance=tol, checks=case_set.checks, reveal_hidden=True
+            cases,
+            expected,
+            got,
+            tolerance=tol,
+            checks=case_set.checks,
+            reveal_hidden=True,
+            rules=rules,
         )
         hidden_failed = [r.name for r in judgement.cases if not r.passed and not r.visible]
         failed = [r for r in judgement.cases if not r.passed]

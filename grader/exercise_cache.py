@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from exercises.models import Exercise
 from grader.casekit import Case
+from grader.judging import NO_RULES, ResultRules
 from grader.reference import (
     ExerciseBroken,
     case_payload,
@@ -37,6 +38,7 @@ class PreparedExercise:
     expected: list
     forbidden: list[str]
     wrong_sources: list[tuple[str, str, str]]  # (name, source, hint)
+    rules: ResultRules = NO_RULES  # declared in exercise.toml: bool result, unchanged inputs
     _wrong_outputs: list | None = field(default=None, repr=False)
     _frames: dict = field(default_factory=dict, repr=False)
 
@@ -47,7 +49,9 @@ class PreparedExercise:
         """The encoded inputs of these cases, encoded once per exercise version."""
         key = tuple(indices)
         if key not in self._frames:
-            self._frames[key] = [encode_case(case_payload(self.cases[i])) for i in indices]
+            self._frames[key] = [
+                encode_case(case_payload(self.cases[i], self.rules)) for i in indices
+            ]
         return self._frames[key]
 
     def wrong_outputs(self) -> list[tuple[str, str, list]]:
@@ -56,7 +60,9 @@ class PreparedExercise:
             computed = []
             for name, source, hint in self.wrong_sources:
                 try:
-                    outputs = run_trusted(source, self.entry_point, self.cases, float64=False)
+                    outputs = run_trusted(
+                        source, self.entry_point, self.cases, float64=False, rules=self.rules
+                    )
                 except Exception:  # a wrong solution that cannot even load matches nothing
                     continue
                 computed.append((name, hint, outputs))
@@ -85,6 +91,15 @@ def prepared_exercise(exercise: Exercise) -> PreparedExercise:
 
 def _prepare(exercise: Exercise, version: str) -> PreparedExercise:
     _limit_torch_threads()
+    try:
+        rules = ResultRules.declared(
+            bool_result=exercise.bool_result,
+            unchanged_inputs=list(exercise.unchanged_inputs or []),
+            reference=exercise.reference_solution,
+            entry_point=exercise.entry_point,
+        )
+    except (ValueError, SyntaxError) as exc:
+        raise ExerciseBroken(f"{exercise.slug}: {exc}") from exc
     case_set = load_cases(exercise.cases_source, slug=exercise.slug)
     expected = reference_outputs(
         exercise.reference_solution, exercise.entry_point, case_set.cases, slug=exercise.slug
@@ -101,6 +116,7 @@ def _prepare(exercise: Exercise, version: str) -> PreparedExercise:
         expected=expected,
         forbidden=list(exercise.forbidden or []),
         wrong_sources=wrong,
+        rules=rules,
     )
 
 

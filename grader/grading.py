@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from grader.compare import compare_value
 from grader.exercise_cache import PreparedExercise
-from grader.judging import CaseResult, Judgement, judge_case
+from grader.judging import CaseResult, Judgement, ResultRules, judge_case
 from grader.sandbox import Limits, RunResult, Sandbox, get_sandbox
 from grader.sandbox.forbidden import forbidden_scan
 from grader.sandbox.verdict import verdict_of
@@ -103,6 +103,7 @@ def grade_source(
             tolerance=prepared.tolerance,
             checks=prepared.checks,
             reveal_hidden=reveal_hidden,
+            rules=prepared.rules,
         )
     outcome.cases = [results[i] for i in indices]
     passed = sum(r.passed for r in outcome.cases)
@@ -172,16 +173,25 @@ def _matching_hint(prepared: PreparedExercise, results: dict, gots: dict) -> str
     for _name, hint, outputs in prepared.wrong_outputs():
         if not hint:
             continue
-        if all(_same_output(outputs[i], gots[i], rtol, atol) for i in with_values):
+        if all(_same_output(outputs[i], gots[i], rtol, atol, prepared.rules) for i in with_values):
             return f"Hint: {hint}"
     return ""
 
 
-def _same_output(wrong: dict, got: dict, rtol: float, atol: float) -> bool:
+def _same_output(wrong: dict, got: dict, rtol: float, atol: float, rules: ResultRules) -> bool:
+    """Whether the learner's output is the wrong solution's: its value, and its arguments
+    after the call where the exercise hands them back (an in-place change is a mistake too)."""
     if "value" not in wrong:
         return False
     try:
-        return compare_value(wrong["value"], got["value"], rtol=rtol, atol=atol) is None
+        return all(
+            compare_value(
+                wrong.get(key), got.get(key), rtol=rtol, atol=atol, bool_result=rules.bool_result
+            )
+            is None
+            for key in ("value", "inputs_after")
+            if key in wrong or key in got
+        )
     except TypeError:
         return False
 

@@ -5,13 +5,60 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from exercises.package import parameter_names
 from grader.array_diff import diff_value
 from grader.casekit import Case
 from grader.compare import compare_value, describe
+from grader.sandbox.runtime import wire
 
 VERDICT_PASSED = "passed"
 VERDICT_FAILED = "failed"
 VERDICT_ERROR = "error"
+
+
+@dataclass(frozen=True)
+class ResultRules:
+    """What an exercise declares in exercise.toml beyond the general comparison rules.
+
+    bool_result  the result is a bool array or tensor, compared exactly (a bool array is
+                 otherwise never a valid result).
+    unchanged    (parameter name, position) of each argument the entry point must leave
+                 unmodified; position is None for a keyword-only parameter.
+    """
+
+    bool_result: bool = False
+    unchanged: tuple[tuple[str, int | None], ...] = ()
+
+    @classmethod
+    def declared(
+        cls, *, bool_result: bool, unchanged_inputs: list[str], reference: str, entry_point: str
+    ) -> ResultRules:
+        """Resolve the declared parameter names against the reference's signature."""
+        names = parameter_names(reference, entry_point)
+        missing = [name for name in unchanged_inputs if name not in names]
+        if missing:
+            raise ValueError(f"unchanged_inputs {missing} are not parameters of {entry_point}()")
+        positional = parameter_names(reference, entry_point, positional=True)
+        unchanged = tuple(
+            (name, positional.index(name) if name in positional else None)
+            for name in unchanged_inputs
+        )
+        return cls(bool_result=bool_result, unchanged=unchanged)
+
+    def input_refs(self, case: Case) -> list[tuple[str, int | str]]:
+        """(name, position or keyword) of each declared argument this case passes."""
+        refs: list[tuple[str, int | str]] = []
+        for name, position in self.unchanged:
+            if name in case.kwargs:
+                refs.append((name, name))
+            elif position is not None and position < len(case.args):
+                refs.append((name, position))
+        return refs
+
+
+NO_RULES = ResultRules()
 
 
 @dataclass(frozen=True)
@@ -50,13 +97,14 @@ def judge_case(
     tolerance: tuple[float, float],
     checks: dict,
     reveal_hidden: bool = False,
+    rules: ResultRules = NO_RULES,
 ) -> CaseResult:
     """Compare one case's result; hidden cases keep only the name and pass/fail.
 
     `reveal_hidden` is for authors' tools only (devcheck, validate_exercises), never for
     a learner's verdict.
     """
-    passed, message = _judge(case, expected, got, tolerance=tolerance, checks=checks)
+    passed, message = _judge(case, expected, got, tolerance=tolerance, checks=checks, rules=rules)
     if not (case.visible or reveal_hidden):
         return CaseResult(case.name, case.visible, passed, "")
     # Only now, for a case whose inputs the learner may see, is the difference drawn.
@@ -83,7 +131,7 @@ def _array_diff(case, expected, got, *, tolerance) -> dict | None:
     return found
 
 
-def _judge(case, expected, got, *, tolerance, checks) -> tuple[bool, str]:
+def _judge(case, expected, got, *, tolerance, checks, rules) -> tuple[bool, str]:
     if type(got) is not dict:
         return False, "no result came back for this case"
     if "error" in got:
@@ -107,7 +155,12 @@ def _judge(case, expected, got, *, tolerance, checks) -> tuple[bool, str]:
                 f"result could not be checked ({type(exc).__name__}): got {describe(got['value'])}"
             )
     else:
-        problem = compare_value(expected["value"], got["value"], rtol=rtol, atol=atol)
+        problem = compare_value(
+            expected["value"], got["value"], rtol=rtol, atol=atol, bool_result=rules.bool_result
+        )
+    if problem:
+        return False, problem
+    problem = _modified_input(case, got, rules)
     if problem:
         return False, problem
     if case.grad_wrt:
@@ -123,11 +176,57 @@ def _judge(case, expected, got, *, tolerance, checks) -> tuple[bool, str]:
     return True, ""
 
 
+def _modified_input(case: Case, got: dict, rules: ResultRules) -> str:
+    """Whether an argument declared unchanged came back different from what was sent."""
+    refs = rules.input_refs(case)
+    if not refs:
+        return ""
+    after = got.get("inputs_after")
+    if type(after) is not list or len(after) != len(refs):
+        return "the arguments did not come back after the call"
+    for (name, ref), value in zip(refs, after, strict=True):
+        sent = case.kwargs[ref] if type(ref) is str else case.args[ref]
+        # The same conversion as the sandbox's: compared as plain data, exactly.
+        original = wire.decode(wire.encode(sent))
+        if not _identical(original, value):
+            return (
+                f"{name} was modified: the function must leave it unchanged "
+                "(write into a copy, such as x.clone() or x.copy(), instead)"
+            )
+    return ""
+
+
+def _identical(original, value) -> bool:
+    if isinstance(original, np.ndarray):
+        return (
+            isinstance(value, np.ndarray)
+            and value.dtype == original.dtype
+            and value.shape == original.shape
+            and bool(np.array_equal(value, original, equal_nan=original.dtype.kind == "f"))
+        )
+    return compare_value(original, value, rtol=0.0, atol=0.0, bool_result=True) is None
+
+
 def judge_all(
-    cases: list[Case], expected: list, got: list, *, tolerance, checks, reveal_hidden=False
+    cases: list[Case],
+    expected: list,
+    got: list,
+    *,
+    tolerance,
+    checks,
+    reveal_hidden=False,
+    rules: ResultRules = NO_RULES,
 ) -> Judgement:
     results = [
-        judge_case(case, exp, g, tolerance=tolerance, checks=checks, reveal_hidden=reveal_hidden)
+        judge_case(
+            case,
+            exp,
+            g,
+            tolerance=tolerance,
+            checks=checks,
+            reveal_hidden=reveal_hidden,
+            rules=rules,
+        )
         for case, exp, g in zip(cases, expected, got, strict=True)
     ]
     passed = sum(r.passed for r in results)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from grader.casekit import Case
+from grader.judging import NO_RULES, ResultRules
 from grader.sandbox.runtime import wire
 from grader.sandbox.runtime.invoke import call_case
 
@@ -52,8 +53,11 @@ def load_cases(cases_source: str, *, slug: str) -> CaseSet:
     return CaseSet(cases=cases, checks=checks)
 
 
-def case_payload(case: Case) -> dict:
-    """The inputs of one case as the sandbox receives them (tensors flagged for gradients)."""
+def case_payload(case: Case, rules: ResultRules = NO_RULES) -> dict:
+    """The inputs of one case as the sandbox receives them (tensors flagged for gradients).
+
+    Arguments declared unchanged are asked back after the call (`return_inputs`).
+    """
     args = list(case.args)
     for index in case.grad_wrt:
         args[index] = args[index].detach().clone().requires_grad_(True)
@@ -63,17 +67,25 @@ def case_payload(case: Case) -> dict:
         "kwargs": dict(case.kwargs),
         "grad_wrt": list(case.grad_wrt),
         "grad_output": case.grad_output,
+        "return_inputs": [ref for _name, ref in rules.input_refs(case)],
     }
 
 
-def run_trusted(source: str, entry_point: str, cases: list[Case], *, float64: bool) -> list:
+def run_trusted(
+    source: str,
+    entry_point: str,
+    cases: list[Case],
+    *,
+    float64: bool,
+    rules: ResultRules = NO_RULES,
+) -> list:
     """Run trusted code on every case; return each case's plain result as the sandbox would."""
     namespace: dict = {"__name__": "trusted_solution"}
     exec(compile(source, "solution.py", "exec"), namespace)  # noqa: S102 trusted code only
     fn = namespace[entry_point]
     results = []
     for case in cases:
-        payload = copy.deepcopy(case_payload(case))
+        payload = copy.deepcopy(case_payload(case, rules))
         if float64:
             payload = _to_float64(payload)
         try:
@@ -86,6 +98,7 @@ def run_trusted(source: str, entry_point: str, cases: list[Case], *, float64: bo
                     payload["kwargs"],
                     tuple(payload["grad_wrt"]),
                     payload["grad_output"],
+                    tuple(payload["return_inputs"]),
                 )
         except Exception as exc:  # a wrong solution may raise: that is its result
             results.append({"error": {"type": type(exc).__name__, "message": str(exc)[:500]}})

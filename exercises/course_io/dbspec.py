@@ -35,6 +35,8 @@ def exercise_spec(exercise: Exercise, *, lesson_slug: str | None = None) -> Exer
         lesson=lesson_slug,
         wrong=[WrongSpec(name=row.name, source=row.source, hint=row.hint) for row in wrong],
         order=exercise.order,
+        bool_result=exercise.bool_result,
+        unchanged_inputs=list(exercise.unchanged_inputs),
     )
 
 

@@ -130,6 +130,10 @@ def _write_exercise(entry: ExerciseEntry, folder: Path, report: DumpReport) -> N
         meta["hints"] = list(spec.hints)
     if spec.forbidden:
         meta["forbidden"] = list(spec.forbidden)
+    if spec.bool_result:
+        meta["bool_result"] = True
+    if spec.unchanged_inputs:
+        meta["unchanged_inputs"] = list(spec.unchanged_inputs)
     tolerance = {
         key: value for key, value in (("rtol", spec.rtol), ("atol", spec.atol)) if value is not None
     }

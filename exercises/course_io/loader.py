@@ -198,6 +198,8 @@ def _exercise_fields(
         "memory_mb": spec.memory_mb,
         "forbidden": list(spec.forbidden),
         "hints": list(spec.hints),
+        "bool_result": spec.bool_result,
+        "unchanged_inputs": list(spec.unchanged_inputs),
         "content_hash": spec.content_hash(),
         "is_published": True,
     }

@@ -272,6 +272,8 @@ def _case(payload: dict) -> dict:
         "kwargs": dict(payload.get("kwargs", {})),
         "grad_wrt": list(payload.get("grad_wrt", ())),
         "grad_output": payload.get("grad_output"),
+        # Arguments handed back after the call (positions or keyword names), when declared.
+        "return_inputs": list(payload.get("return_inputs", ())),
     }
 
 

@@ -187,6 +187,6 @@ def _is_case_result(value) -> bool:
         return False
     if set(value) == {"error"}:
         return _is_error(value["error"])
-    if set(value) == {"value"}:
-        return True
-    return set(value) == {"value", "grads"} and type(value["grads"]) is list
+    if "value" not in value or not set(value) <= {"value", "grads", "inputs_after"}:
+        return False
+    return all(type(value[key]) is list for key in ("grads", "inputs_after") if key in value)

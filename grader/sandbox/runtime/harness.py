@@ -8,7 +8,8 @@ case, in order, each case on a fresh copy of its inputs.
 
 Result stream (file descriptor RESULT_FD), one wire frame each:
     {"t": "load", "error": None | {"type", "message", "traceback"}}
-    {"t": "case", "r": {"value": ..., "grads": [...]} | {"error": {...}}}   (per case)
+    {"t": "case", "r": {"value": ..., "grads": [...], "inputs_after": [...]} | {"error": {...}}}
+                        (per case; grads and inputs_after only when the case asks for them)
     {"t": "memory"}     an allocation was refused (see docs/sandbox.md: a claim, never a pass)
     {"t": "end", "forbidden": [names]}
 """
@@ -44,6 +45,9 @@ def run_job(job: dict, case_frames: list[bytes], forbidden_hits: list[str]) -> N
     out.frame({"t": "load", "error": None})
     for raw in case_frames:
         case = wire.decode(raw, INPUT_LIMITS, make_tensors=True)  # a fresh copy for each case
+        # Only cases of an exercise that declares unchanged inputs ask for them back.
+        asked = case.get("return_inputs")
+        extra = {"return_inputs": tuple(asked)} if asked else {}
         try:
             result = call_case(
                 fn,
@@ -51,6 +55,7 @@ def run_job(job: dict, case_frames: list[bytes], forbidden_hits: list[str]) -> N
                 case["kwargs"],
                 tuple(case["grad_wrt"]),
                 case["grad_output"],
+                **extra,
             )
         except BaseException as exc:  # noqa: BLE001 - SystemExit included: it is the learner's
             if _is_allocation_failure(exc):

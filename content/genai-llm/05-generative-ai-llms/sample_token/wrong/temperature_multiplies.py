@@ -1,0 +1,12 @@
+"""Temperature divides the logits (z = logits / temperature): a temperature below 1 must sharpen the distribution, above 1 flatten it. Multiplying does the opposite."""
+import torch
+
+
+def sample_token(logits, temperature, top_k, u):
+    z = logits * temperature
+    if 0 < top_k < z.shape[-1]:
+        top = torch.sort(z, dim=-1, descending=True, stable=True).indices[:, :top_k]
+        keep = torch.zeros_like(z, dtype=torch.bool).scatter_(-1, top, True)
+        z = z.masked_fill(~keep, float("-inf"))
+    cdf = torch.cumsum(torch.softmax(z, dim=-1), dim=-1)
+    return (cdf <= u[:, None]).sum(dim=-1).clamp(max=z.shape[-1] - 1)
