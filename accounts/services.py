@@ -1,13 +1,20 @@
-"""Writes for accounts: personal API tokens."""
+"""Writes for accounts: personal API tokens, and sign-up with an activation link."""
 
 from __future__ import annotations
 
 import secrets
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from accounts.models import ApiToken
 
@@ -61,3 +68,66 @@ def token_touch(*, token: ApiToken) -> bool:
     )
     token.last_used_at = now
     return written == 1
+
+
+# ---- sign-up -------------------------------------------------------------------------------
+
+
+def signup_start(*, form, request) -> None:
+    """Start a sign-up from a valid SignUpForm without revealing whether its e-mail address
+    is registered: a new address gets an inactive account and an activation link; a known
+    one gets a message saying it has an account (with the password-reset link). The caller
+    answers the same page either way.
+
+    A sign-up that was never activated does not keep its address: the owner of the address
+    proves it by activating, so the new sign-up replaces the pending one.
+    """
+    User = get_user_model()
+    email = form.cleaned_data["email"]
+    with transaction.atomic():
+        existing = User.objects.select_for_update().filter(email__iexact=email).first()
+        if existing is not None and not existing.is_active and existing.last_login is None:
+            existing.delete()
+            existing = None
+        if existing is None:
+            try:
+                with transaction.atomic():
+                    user = form.save(commit=False)
+                    user.is_active = False
+                    user.save()
+            except IntegrityError:  # the same address signed up at the same moment
+                existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        _send(request, "accounts/email/signup_known", email, {"user": existing})
+    else:
+        context = {
+            "user": user,
+            "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        }
+        _send(request, "accounts/email/signup_activate", email, context)
+
+
+def signup_activate(*, uidb64: str, token: str) -> AbstractBaseUser | None:
+    """Activate the account the link names; None if the link is invalid or used already."""
+    User = get_user_model()
+    try:
+        user = User.objects.get(pk=int(urlsafe_base64_decode(uidb64).decode()))
+    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
+        return None
+    if user.is_active or not default_token_generator.check_token(user, token):
+        return None
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def _send(request, template: str, email: str, context: dict) -> None:
+    context = {
+        **context,
+        "site_name": request.get_host(),
+        "protocol": "https" if request.is_secure() else "http",
+        "domain": request.get_host(),
+    }
+    subject = "".join(render_to_string(f"{template}_subject.txt", context).splitlines())
+    send_mail(subject, render_to_string(f"{template}.txt", context), None, [email])

@@ -221,3 +221,27 @@ LOGGING = {
 AUTH_PASSWORD_VALIDATORS += [
     {"NAME": "accounts.password.RevokeApiTokensOnPasswordChange"},
 ]
+# How many reverse proxies of ours stand in front of Django: the client address is taken
+# from X-Forwarded-For only that deep (courseplatform/client_address.py, docs/deploy.md).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "courseplatform.client_address.client_address"
+# Login throttling: django-axes locks a username out for one client address after
+# AXES_FAILURE_LIMIT wrong passwords, for AXES_COOLOFF_TIME, on the site's login and the
+# admin's. Attempts are kept in the database, so a lockout survives a cache outage.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login outright
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes requires
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=env_float("LOGIN_LOCKOUT_MINUTES", 15.0))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = RATELIMIT_IP_META_KEY
+AXES_LOCKOUT_CALLABLE = "accounts.views.login_locked_out"
+# Per-address and per-learner limits ("N/s", "N/m", "N/h" or "N/d"); every refusal is a
+# 429 with Retry-After. SUBMISSION_RATE (per learner) is set above.
+SUBMISSION_RATE_PER_ADDRESS = env("SUBMISSION_RATE_PER_ADDRESS", "120/m")
+DRAFT_RATE = env("DRAFT_RATE", "60/m")
+SIGNUP_RATE_PER_ADDRESS = env("SIGNUP_RATE_PER_ADDRESS", "5/h")

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from exercises.forms import DraftForm, SubmissionForm
 from exercises.models import Exercise
-from exercises.ratelimit import submission_throttle
+from exercises.ratelimit import draft_throttle, submission_throttle
 from exercises.selectors import (
     exercise_editor_source,
     exercise_progress,
@@ -119,6 +119,13 @@ def draft_autosave(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = _exercise_or_404(slug)
     if not request.user.is_authenticated:
         return json_error("Log in to keep drafts.", status=401)
+    wait = draft_throttle(request)
+    if wait is not None:
+        response = json_error(
+            f"saving too often: the next save in {wait} s", status=429, retry_after=wait
+        )
+        response["Retry-After"] = str(wait)
+        return response
     form = DraftForm(request.POST)
     if not form.is_valid():
         errors = [str(error) for errors in form.errors.values() for error in errors]
