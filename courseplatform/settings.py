@@ -43,7 +43,16 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env("SECRET_KEY", "django-insecure-local-only")  # flagged by check --deploy
+SECRET_KEY = env("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        # A public fallback key would let anyone forge sessions and password-reset links.
+        raise ImproperlyConfigured(
+            "Set the SECRET_KEY environment variable to a long random string (e.g. the "
+            "output of: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "or set DEBUG=true on a developer machine to use a local-only key."
+        )
+    SECRET_KEY = "django-insecure-local-only"  # DEBUG only; flagged by check --deploy
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 

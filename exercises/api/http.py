@@ -165,6 +165,8 @@ def read_json_object(request: HttpRequest, *, max_bytes: int | None = None) -> d
         raise ApiError(400, "malformed JSON: the body is not UTF-8") from None
     except ValueError as exc:
         raise ApiError(400, f"malformed JSON: {exc}") from None
+    except RecursionError:  # e.g. 100,000 "[": the parser recurses once per level
+        raise ApiError(400, "malformed JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ApiError(400, "the body must be a JSON object")
     return data

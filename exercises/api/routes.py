@@ -168,7 +168,7 @@ ROUTES: tuple[Route, ...] = (
                     Param(
                         "exercise",
                         "Only submissions to this exercise (slug); 404 if there "
-                        "is no such exercise.",
+                        "is no such published exercise.",
                         {"type": "string"},
                     ),
                     Param(

@@ -73,8 +73,9 @@ def submission_list(request: HttpRequest) -> JsonResponse:
     submissions = selectors.own_submissions(learner=request.user).order_by("-pk")
     slug = request.GET.get("exercise")
     if slug is not None:
-        if not Exercise.objects.filter(slug=slug).exists():
-            raise ApiError(404, f"no exercise {slug!r}")
+        # Unpublished and unknown answer alike: the filter must not reveal what exists.
+        if not Exercise.objects.published().filter(slug=slug).exists():
+            raise ApiError(404, f"no published exercise {slug!r}")
         submissions = submissions.filter(exercise__slug=slug)
     limit = _int_param(request, "limit", DEFAULT_PAGE, low=1, high=MAX_PAGE)
     before = _int_param(request, "before", None, low=1, high=MAX_ID)
