@@ -13,7 +13,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.forms import ApiTokenForm, SignUpForm
 from accounts.models import ApiToken
@@ -38,7 +38,7 @@ def duration_text(seconds: int) -> str:
     return f"{round(seconds / 3600)} hours"
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
@@ -54,15 +54,13 @@ def signup(request: HttpRequest) -> HttpResponse:
             )
         signup_start(form=form, request=request)
         # The same answer whether or not the address is registered: the e-mail tells.
-        return render(
-            request, "accounts/signup_sent.html", {"email": form.cleaned_data["email"]}
-        )
+        return render(request, "accounts/signup_sent.html", {"email": form.cleaned_data["email"]})
     status = 400 if request.method == "POST" else 200
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     return render(request, "accounts/signup.html", {"form": form, "next": next_url}, status=status)
 
 
-@require_GET
+@require_safe
 def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     user = signup_activate(uidb64=uidb64, token=token)
     if user is None:

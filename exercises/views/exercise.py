@@ -6,7 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from exercises.forms import DraftForm, SubmissionForm
 from exercises.models import Exercise
@@ -49,7 +49,7 @@ def _page(request: HttpRequest, exercise: Exercise, form: SubmissionForm, status
     return render(request, "exercises/exercise_detail.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = _exercise_or_404(slug)
     source = exercise_editor_source(learner=request.user, exercise=exercise)
