@@ -254,3 +254,11 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.login_locked_out"
 SUBMISSION_RATE_PER_ADDRESS = env("SUBMISSION_RATE_PER_ADDRESS", "120/m")
 DRAFT_RATE = env("DRAFT_RATE", "60/m")
 SIGNUP_RATE_PER_ADDRESS = env("SIGNUP_RATE_PER_ADDRESS", "5/h")
+# Sign-up sends an activation link and password reset a reset link: production needs a
+# mail server (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and these).
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
