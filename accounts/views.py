@@ -21,9 +21,16 @@ from accounts.services import signup_activate, signup_start, token_create, token
 from exercises.ratelimit import signup_throttle
 
 
-def too_many_requests(request: HttpRequest, *, wait: int, message: str) -> HttpResponse:
+def too_many_requests(
+    request: HttpRequest, *, wait: int, message: str, reset_password: bool = False
+) -> HttpResponse:
     """The readable 429 page, with Retry-After."""
-    context = {"message": message, "retry_after": wait, "wait_text": duration_text(wait)}
+    context = {
+        "message": message,
+        "retry_after": wait,
+        "wait_text": duration_text(wait),
+        "reset_password": reset_password,
+    }
     response = render(request, "429.html", context, status=429)
     response["Retry-After"] = str(wait)
     response["Cache-Control"] = "no-store"
@@ -76,8 +83,9 @@ def login_locked_out(request: HttpRequest, original_response=None, credentials=N
     return too_many_requests(
         request,
         wait=wait,
-        message="Too many wrong passwords for this account from your network. "
-        "Logging in is paused; you can also reset your password.",
+        message="Too many wrong passwords for this account from your network: "
+        "logging in is paused.",
+        reset_password=True,
     )
 
 
