@@ -11,11 +11,13 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
+from accounts.forms import SignUpForm
 from accounts.models import ApiToken
 
 TOKEN_PREFIX = "cp_"
@@ -73,7 +75,18 @@ def token_touch(*, token: ApiToken) -> bool:
 # ---- sign-up -------------------------------------------------------------------------------
 
 
-def signup_start(*, form, request) -> None:
+def _never_used(user: AbstractBaseUser) -> bool:
+    """An account made by a sign-up that was never activated: inactive, never logged in, no
+    token ever made (so no submission, draft or progress either). An account an admin
+    deactivated after use is never one."""
+    return (
+        not user.is_active
+        and user.last_login is None
+        and not ApiToken.objects.filter(user=user).exists()
+    )
+
+
+def signup_start(*, form: SignUpForm, request: HttpRequest) -> None:
     """Start a sign-up from a valid SignUpForm without revealing whether its e-mail address
     is registered: a new address gets an inactive account and an activation link; a known
     one gets a message saying it has an account (with the password-reset link). The caller
@@ -86,7 +99,7 @@ def signup_start(*, form, request) -> None:
     email = form.cleaned_data["email"]
     with transaction.atomic():
         existing = User.objects.select_for_update().filter(email__iexact=email).first()
-        if existing is not None and not existing.is_active and existing.last_login is None:
+        if existing is not None and _never_used(existing):
             existing.delete()
             existing = None
         if existing is None:
@@ -95,8 +108,10 @@ def signup_start(*, form, request) -> None:
                     user = form.save(commit=False)
                     user.is_active = False
                     user.save()
-            except IntegrityError:  # the same address signed up at the same moment
+            except IntegrityError:  # the same address (or name) signed up at the same moment
                 existing = User.objects.filter(email__iexact=email).first()
+                if existing is None:
+                    return  # the username was taken meanwhile: a retry shows the form error
     if existing is not None:
         _send(request, "accounts/email/signup_known", email, {"user": existing})
     else:
@@ -122,7 +137,7 @@ def signup_activate(*, uidb64: str, token: str) -> AbstractBaseUser | None:
     return user
 
 
-def _send(request, template: str, email: str, context: dict) -> None:
+def _send(request: HttpRequest, template: str, email: str, context: dict) -> None:
     context = {
         **context,
         "site_name": request.get_host(),

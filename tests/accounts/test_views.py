@@ -369,3 +369,14 @@ def test_token_admin_lists_and_revokes_but_never_shows_secrets(client, staff, le
     assert revoke.status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_a_deactivated_account_keeps_its_address(client):
+    used = make_user(username="olduser", email="ada@example.org", is_active=False)
+    token_create(user=used, name="cli")
+
+    client.post(reverse("accounts:signup"), signup_data(username="newcomer"))
+
+    assert get_user_model().objects.filter(username="olduser").exists()
+    assert not get_user_model().objects.filter(username="newcomer").exists()
+    assert "already have an account" in mail.outbox[0].subject
