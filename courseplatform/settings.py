@@ -239,10 +239,18 @@ RATELIMIT_IP_META_KEY = "courseplatform.client_address.client_address"
 # admin's. Attempts are kept in the database, so a lockout survives a cache outage.
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login outright
+    # Both refuse before any password is checked: too many failures from the address (any
+    # username), then a locked-out username at this address (axes).
+    "accounts.login_throttle.AddressFailureCapBackend",
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes requires
+MIDDLEWARE += [
+    "accounts.login_throttle.AddressFailureCapMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as axes requires
+]
+# Wrong passwords per client address across all usernames ("password spraying").
+LOGIN_FAILURES_PER_ADDRESS = env("LOGIN_FAILURES_PER_ADDRESS", "60/h")
 AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=env_float("LOGIN_LOCKOUT_MINUTES", 15.0))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

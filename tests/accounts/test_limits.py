@@ -216,3 +216,35 @@ def test_behind_a_proxy_two_learners_are_two_addresses(settings):
     assert signup(first, 1).status_code == 200
     assert signup(second, 2).status_code == 200
     assert signup(first, 3).status_code == 429
+
+
+# ---- wrong passwords per address, across usernames (password spraying) ---------------------
+
+
+def test_one_address_cannot_spray_a_password_over_many_accounts(settings):
+    settings.LOGIN_FAILURES_PER_ADDRESS = "4/d"
+    victims = [make_user() for _ in range(6)]
+    sprayer = Client(REMOTE_ADDR="203.0.113.7")
+
+    tries = [login(sprayer, user.username, "Summer2026!").status_code for user in victims[:4]]
+    refused = login(sprayer, victims[4].username, PASSWORD)  # even a right password
+    admin = login(sprayer, victims[5].username, PASSWORD, reverse("admin:login"))
+    elsewhere = login(Client(REMOTE_ADDR="198.51.100.20"), victims[4].username, PASSWORD)
+
+    assert tries == [200] * 4
+    assert refused.status_code == admin.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 24 * 3600
+    assert "Too many wrong passwords from your network" in refused.content.decode()
+    assert "_auth_user_id" not in sprayer.session
+    assert elsewhere.status_code == 302
+
+
+def test_right_passwords_do_not_count_against_the_address(settings):
+    settings.LOGIN_FAILURES_PER_ADDRESS = "2/d"
+    users = [make_user() for _ in range(4)]
+
+    codes = [
+        login(Client(REMOTE_ADDR="203.0.113.7"), u.username, PASSWORD).status_code for u in users
+    ]
+
+    assert codes == [302] * 4
