@@ -128,8 +128,8 @@ def authenticate_bearer(request: HttpRequest) -> bool:
     """Apply an `Authorization: Bearer` header to `request`; False if the token is invalid.
 
     Without the header the request keeps its session user (or stays anonymous). With a
-    valid token, the token's user replaces any session user and CSRF does not apply: the
-    request carries no cookie that a third-party page could make a browser send.
+    valid token, the token's user replaces any session user and CSRF does not apply: a
+    third-party page cannot make a browser send an Authorization header (no CORS here).
     """
     request.token_authenticated = False
     header = request.headers.get("Authorization", "")
