@@ -27,7 +27,7 @@ from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
 # Bump when the output for the same text changes (renderer options, allow-list).
-RENDER_VERSION = "2"  # 2: heading ids prefixed
+RENDER_VERSION = "4"  # 4: ids prefixed with ID_PREFIX
 # Every id in rendered Markdown starts with this, so that no heading can take an id the
 # page itself uses (`## Verdict` would otherwise become the exercise page's #verdict).
 ID_PREFIX = "md-"
