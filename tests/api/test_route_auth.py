@@ -46,6 +46,7 @@ SAMPLES = {
     "app_label": "auth",
     "url": "nowhere/",
     "path": "nowhere/",
+    "name": "figure.png",  # a lesson figure (lessons:lesson_figure)
 }
 
 
