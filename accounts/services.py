@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.http import urlencode, urlsafe_base64_decode, urlsafe_base64_encode
 
 from accounts.forms import SignUpForm
 from accounts.models import ApiToken
@@ -86,7 +86,7 @@ def _never_used(user: AbstractBaseUser) -> bool:
     )
 
 
-def signup_start(*, form: SignUpForm, request: HttpRequest) -> None:
+def signup_start(*, form: SignUpForm, request: HttpRequest, next_url: str = "") -> None:
     """Start a sign-up from a valid SignUpForm without revealing whether its e-mail address
     is registered: a new address gets an inactive account and an activation link; a known
     one gets a message saying it has an account (with the password-reset link). The caller
@@ -94,6 +94,9 @@ def signup_start(*, form: SignUpForm, request: HttpRequest) -> None:
 
     A sign-up that was never activated does not keep its address: the owner of the address
     proves it by activating, so the new sign-up replaces the pending one.
+
+    `next_url` (a page of this site, checked by the caller) rides along in the activation
+    link, so that activating lands on the page the learner signed up from.
     """
     User = get_user_model()
     email = form.cleaned_data["email"]
@@ -119,6 +122,7 @@ def signup_start(*, form: SignUpForm, request: HttpRequest) -> None:
             "user": user,
             "uid": urlsafe_base64_encode(force_bytes(user.pk)),
             "token": default_token_generator.make_token(user),
+            "next_query": f"?{urlencode({'next': next_url})}" if next_url else "",
         }
         _send(request, "accounts/email/signup_activate", email, context)
 

@@ -13,12 +13,23 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.forms import ApiTokenForm, SignUpForm
 from accounts.models import ApiToken
 from accounts.services import signup_activate, signup_start, token_create, token_revoke
 from exercises.ratelimit import signup_throttle
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """The `next` page of this site the learner came from, or "" (never another site)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
 
 
 def too_many_requests(
@@ -59,7 +70,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 wait=wait,
                 message="Too many accounts were created from your network recently.",
             )
-        signup_start(form=form, request=request)
+        signup_start(form=form, request=request, next_url=_safe_next(request))
         # The same answer whether or not the address is registered: the e-mail tells.
         return render(request, "accounts/signup_sent.html", {"email": form.cleaned_data["email"]})
     status = 400 if request.method == "POST" else 200
@@ -74,7 +85,7 @@ def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         return render(request, "accounts/signup_invalid_link.html", status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, f"Welcome, {user.get_username()}! Your account is ready.")
-    return redirect(settings.LOGIN_REDIRECT_URL)
+    return redirect(_safe_next(request) or settings.LOGIN_REDIRECT_URL)
 
 
 def login_locked_out(request: HttpRequest, original_response=None, credentials=None):

@@ -31,7 +31,7 @@ def signup_data(**changes):
 
 
 def _link(message) -> str:
-    return re.search(r"http://testserver(/accounts/\S+/)", message.body).group(1)
+    return re.search(r"http://testserver(/accounts/\S+)", message.body).group(1)
 
 
 def test_signup_sends_an_activation_link_that_logs_in(client):
@@ -50,6 +50,21 @@ def test_signup_sends_an_activation_link_that_logs_in(client):
     assert client.get(reverse("accounts:profile")).status_code == 200
     again = Client().get(_link(mail.outbox[0]))
     assert again.status_code == 400 and "This link no longer works" in again.content.decode()
+
+
+def test_activation_returns_to_a_safe_next_and_ignores_an_offsite_one(client):
+    client.post(reverse("accounts:signup"), signup_data(next="/exercises/softmax/?tab=1"))
+    Client().post(
+        reverse("accounts:signup"),
+        signup_data(username="bob", email="bob@example.org", next="https://evil.example/"),
+    )
+
+    safe = Client().get(_link(mail.outbox[0]))
+    offsite = Client().get(_link(mail.outbox[1]))
+
+    assert safe["Location"] == "/exercises/softmax/?tab=1"
+    assert "evil" not in mail.outbox[1].body
+    assert offsite["Location"] == reverse("lessons:course_list")
 
 
 def test_an_inactive_account_cannot_log_in(client):
