@@ -4,9 +4,13 @@ from django.contrib.auth.forms import UserCreationForm
 
 
 class SignUpForm(UserCreationForm):
+    """Sign-up. The e-mail address is not checked against existing accounts here: the answer
+    must not reveal whether an address is registered (see accounts.services.signup_start)."""
+
     email = forms.EmailField(
         required=True,
-        help_text="Used only to reset your password.",
+        help_text="We send a link to this address to activate your account. "
+        "It is used only for that and to reset your password.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
@@ -15,10 +19,7 @@ class SignUpForm(UserCreationForm):
         fields = ("username", "email")
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this e-mail address already exists.")
-        return email
+        return self.cleaned_data["email"].strip()
 
 
 class ApiTokenForm(forms.Form):

@@ -12,6 +12,7 @@ from accounts import views
 
 account_patterns = [
     path("signup/", views.signup, name="signup"),
+    path("activate/<uidb64>/<token>/", views.activate, name="signup_activate"),
     path("profile/", views.profile, name="profile"),
     path("tokens/", views.token_new, name="token_create"),
     path("tokens/<int:token_id>/revoke/", views.token_delete, name="token_revoke"),

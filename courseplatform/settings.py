@@ -43,7 +43,16 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env("SECRET_KEY", "django-insecure-local-only")  # flagged by check --deploy
+SECRET_KEY = env("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        # A public fallback key would let anyone forge sessions and password-reset links.
+        raise ImproperlyConfigured(
+            "Set the SECRET_KEY environment variable to a long random string (e.g. the "
+            "output of: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "or set DEBUG=true on a developer machine to use a local-only key."
+        )
+    SECRET_KEY = "django-insecure-local-only"  # DEBUG only; flagged by check --deploy
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -68,7 +77,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "accounts.middleware.BearerTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -215,3 +223,50 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }
+
+# Accounts (issue 8, items 1 and 2). API tokens authenticate only the views under /api/
+# (exercises/api/http.py): no middleware turns a token into a user, so a token on an HTML
+# page or in the admin is anonymous. Changing a password revokes the user's tokens.
+AUTH_PASSWORD_VALIDATORS += [
+    {"NAME": "accounts.password.RevokeApiTokensOnPasswordChange"},
+]
+# How many reverse proxies of ours stand in front of Django: the client address is taken
+# from X-Forwarded-For only that deep (courseplatform/client_address.py, docs/deploy.md).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "courseplatform.client_address.client_address"
+# Login throttling: django-axes locks a username out for one client address after
+# AXES_FAILURE_LIMIT wrong passwords, for AXES_COOLOFF_TIME, on the site's login and the
+# admin's. Attempts are kept in the database, so a lockout survives a cache outage.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    # Both refuse before any password is checked: too many failures from the address (any
+    # username), then a locked-out username at this address (axes).
+    "accounts.login_throttle.AddressFailureCapBackend",
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE += [
+    "accounts.login_throttle.AddressFailureCapMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as axes requires
+]
+# Wrong passwords per client address across all usernames ("password spraying").
+LOGIN_FAILURES_PER_ADDRESS = env("LOGIN_FAILURES_PER_ADDRESS", "60/h")
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=env_float("LOGIN_LOCKOUT_MINUTES", 15.0))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = RATELIMIT_IP_META_KEY
+AXES_LOCKOUT_CALLABLE = "accounts.views.login_locked_out"
+# Per-address and per-learner limits ("N/s", "N/m", "N/h" or "N/d"); every refusal is a
+# 429 with Retry-After. SUBMISSION_RATE (per learner) is set above.
+SUBMISSION_RATE_PER_ADDRESS = env("SUBMISSION_RATE_PER_ADDRESS", "120/m")
+DRAFT_RATE = env("DRAFT_RATE", "60/m")
+SIGNUP_RATE_PER_ADDRESS = env("SIGNUP_RATE_PER_ADDRESS", "5/h")
+# Sign-up sends an activation link and password reset a reset link: production needs a
+# mail server (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and these).
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")

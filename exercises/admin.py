@@ -76,7 +76,7 @@ class ExerciseAdmin(admin.ModelAdmin):
         "short_hash",
     )
     list_filter = ("kind", "is_published", "stage__course", "stage")
-    list_select_related = ("stage", "lesson")
+    list_select_related = ("stage__course", "lesson")  # a stage's name includes its course
     search_fields = ("title", "slug")
     readonly_fields = ("content_hash", "updated_at", "statement_preview")
     inlines = [KnownWrongSolutionInline]

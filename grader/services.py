@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from exercises.models import Exercise, Submission
@@ -22,6 +22,14 @@ MAX_DELIVERIES = 5
 BROKEN_MESSAGE = (
     "This exercise could not be graded because of a problem in the exercise itself, not "
     "in your code. The instructors have been told; please try again later."
+)
+
+
+GAVE_UP = GradeOutcome(
+    verdict=Submission.Verdict.ERROR,
+    score=0.0,
+    message="This submission could not be graded after several tries. "
+    "It was not your code's fault; please submit again.",
 )
 
 
@@ -78,12 +86,22 @@ def submission_grade(*, submission_id: int) -> Submission | None:
     submission = Submission.objects.select_related("exercise").filter(pk=submission_id).first()
     if submission is None or submission.status == Submission.Status.DONE:
         return submission
-    now = timezone.now()
-    Submission.objects.filter(pk=submission_id).exclude(status=Submission.Status.DONE).update(
-        status=Submission.Status.RUNNING,
-        started_at=now,
-        delivery_count=submission.delivery_count + 1,
+    # Counted in the database (F), not from the row read above: two deliveries of one id
+    # at once must count two. At the cap, a submission that keeps killing its worker gets
+    # an error verdict here instead of being graded (and redelivered) again.
+    claimed = (
+        Submission.objects.filter(pk=submission_id, delivery_count__lt=MAX_DELIVERIES)
+        .exclude(status=Submission.Status.DONE)
+        .update(
+            status=Submission.Status.RUNNING,
+            started_at=timezone.now(),
+            delivery_count=F("delivery_count") + 1,
+        )
     )
+    if not claimed:
+        _record(submission, GAVE_UP, version=submission.exercise_version)
+        submission.refresh_from_db()
+        return submission
     exercise = submission.exercise
     try:
         outcome = exercise_grade_source(
@@ -148,13 +166,7 @@ def submission_sweep_stuck(*, older_than_seconds: float | None = None) -> int:
     resent = 0
     for submission in stuck:
         if submission.delivery_count >= MAX_DELIVERIES:
-            outcome = GradeOutcome(
-                verdict=Submission.Verdict.ERROR,
-                score=0.0,
-                message="This submission could not be graded after several tries. "
-                "It was not your code's fault; please submit again.",
-            )
-            _record(submission, outcome, version=submission.exercise_version)
+            _record(submission, GAVE_UP, version=submission.exercise_version)
             continue
         # Conditional on the status we read, so a verdict recorded meanwhile is not undone.
         claimed = Submission.objects.filter(pk=submission.pk, status=submission.status).update(

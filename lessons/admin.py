@@ -86,7 +86,7 @@ class LessonFigureInline(admin.TabularInline):
 class LessonAdmin(admin.ModelAdmin):
     list_display = ("title", "course", "stage", "order", "is_published", "updated_at")
     list_filter = ("course", "stage", "is_published")
-    list_select_related = ("course", "stage")
+    list_select_related = ("course", "stage__course")  # a stage's name includes its course
     list_editable = ("order", "is_published")
     search_fields = ("title", "slug", "body")
     prepopulated_fields = {"slug": ("title",)}

@@ -33,7 +33,10 @@ from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
 # Bump when the output for the same text changes (renderer options, allow-list).
-RENDER_VERSION = "3"
+RENDER_VERSION = "5"  # 5: ids prefixed with ID_PREFIX, exercise slots, folded answers
+# Every id in rendered Markdown starts with this, so that no heading can take an id the
+# page itself uses (`## Verdict` would otherwise become the exercise page's #verdict).
+ID_PREFIX = "md-"
 CACHE_SECONDS = 60 * 60 * 24 * 7
 
 # Highlighting long blocks is the expensive part; beyond this the block stays plain text.
@@ -208,6 +211,14 @@ def _parser() -> MarkdownIt:
     return md
 
 
+def _same_page_link(element: str, attribute: str, value: str) -> str:
+    # `[see](#why)` keeps pointing at `## Why`, whose id is prefixed.
+    if element == "a" and attribute == "href" and value.startswith("#"):
+        if not value.startswith("#" + ID_PREFIX):
+            return "#" + ID_PREFIX + value[1:]
+    return value
+
+
 def _sanitise(dirty: str) -> str:
     return nh3.clean(
         dirty,
@@ -218,6 +229,8 @@ def _sanitise(dirty: str) -> str:
         filter_style_properties={"text-align"},
         link_rel="noopener noreferrer",
         strip_comments=True,
+        id_prefix=ID_PREFIX,  # also the ids an author writes in raw HTML
+        attribute_filter=_same_page_link,
     )
 
 

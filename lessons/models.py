@@ -25,6 +25,13 @@ class Course(models.Model):
         return self.title
 
 
+class StageManager(models.Manager):
+    def get_queryset(self):
+        # __str__ names the course: every list of stages (admin filters and dropdowns too)
+        # loads it in the same query instead of one query per stage.
+        return super().get_queryset().select_related("course")
+
+
 class Stage(models.Model):
     """One step of a course's roadmap (e.g. "Foundations"), ordered within the course."""
 
@@ -33,6 +40,8 @@ class Stage(models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     order = models.PositiveIntegerField(default=0)
+
+    objects = StageManager()
 
     class Meta:
         ordering = ["course", "order", "pk"]

@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from exercises.selectors import (
     course_cards,
@@ -28,13 +28,13 @@ from lessons.selectors import (
 from lessons.services import lesson_complete, lesson_uncomplete
 
 
-@require_GET
+@require_safe
 def course_list(request: HttpRequest) -> HttpResponse:
     cards = course_cards(learner=request.user)
     return render(request, "lessons/course_list.html", {"cards": cards})
 
 
-@require_GET
+@require_safe
 def course_detail(request: HttpRequest, course_slug: str) -> HttpResponse:
     course = get_object_or_404(courses_published(), slug=course_slug)
     roadmap = course_roadmap(course=course, learner=request.user)
@@ -49,7 +49,7 @@ def _lesson_or_404(course_slug: str, lesson_slug: str) -> Lesson:
         raise Http404("No such lesson.") from None
 
 
-@require_GET
+@require_safe
 def lesson_detail(request: HttpRequest, course_slug: str, lesson_slug: str) -> HttpResponse:
     lesson = _lesson_or_404(course_slug, lesson_slug)
     previous, following = lesson_neighbours(lesson=lesson)
@@ -94,7 +94,7 @@ def lesson_completion(request: HttpRequest, course_slug: str, lesson_slug: str) 
 FIGURE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
 
 
-@require_GET
+@require_safe
 def lesson_figure(
     request: HttpRequest, course_slug: str, lesson_slug: str, name: str
 ) -> HttpResponse:

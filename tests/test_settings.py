@@ -37,13 +37,27 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_check_deploy_flags_the_local_default_secret_key():
+@pytest.mark.parametrize("secret_key", [None, ""])
+def test_without_a_secret_key_and_debug_off_the_app_refuses_to_start(secret_key):
     env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    if secret_key is not None:
+        env["SECRET_KEY"] = secret_key
 
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    result = manage("check", env=env)
 
     assert result.returncode != 0
-    assert "SECRET_KEY" in result.stdout + result.stderr
+    assert "Set the SECRET_KEY environment variable" in result.stderr
+    assert "django-insecure" not in result.stdout + result.stderr
+
+
+def test_with_debug_on_a_local_key_is_used_and_check_deploy_flags_it():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"} | {"DEBUG": "true"}
+
+    plain = manage("check", env=env)
+    deploy = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert plain.returncode == 0, plain.stderr
+    assert deploy.returncode != 0 and "SECRET_KEY" in deploy.stdout + deploy.stderr
 
 
 def test_a_malformed_boolean_setting_is_a_clear_error():

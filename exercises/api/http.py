@@ -1,12 +1,18 @@
 """Plumbing shared by every API view: authentication, CSRF, JSON bodies and JSON errors.
 
 Every answer of the API is JSON, errors included: `{"error": "...", ...}`.
+
+Authentication lives here and nowhere else: each view declares its `auth` in `api_view`,
+and only these views look at the `Authorization` header. No middleware turns a token into
+a user, so on every HTML page and in the admin a token request is anonymous (see
+docs/api.md, "Why the API keeps its own small layer").
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from enum import StrEnum
 from functools import wraps
 
 from django.conf import settings
@@ -16,7 +22,18 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.csrf import csrf_exempt
 
+from accounts.selectors import token_active
+from accounts.services import token_touch
+
 SAFE_METHODS = ("GET", "HEAD")
+BEARER = "Bearer "
+
+
+class Auth(StrEnum):
+    """Who may call a route. Every API view declares one; tests enumerate them all."""
+
+    PUBLIC = "public"  # anyone (an invalid token is still 401, never silently anonymous)
+    LEARNER = "learner"  # a bearer token, or a session (writes then need the CSRF token)
 
 
 class ApiError(Exception):
@@ -60,12 +77,15 @@ def _csrf_problem(request: HttpRequest) -> str | None:
     return check.process_view(request, None, (), {})
 
 
-def api_view(*methods: str, auth: bool = True) -> Callable:
-    """Wrap a view: JSON errors for 401/403/404/405, CSRF only for session-authenticated writes.
+def api_view(*methods: str, auth: Auth) -> Callable:
+    """Wrap a view: authentication as declared by `auth`, JSON errors for 401/403/404/405,
+    CSRF only for session-authenticated writes.
 
     A request with an invalid bearer token gets 401 even where no login is needed: it must
     not silently fall back to anonymous (or to a session cookie sent alongside).
     """
+    if not isinstance(auth, Auth):
+        raise TypeError(f"api_view needs auth=Auth.…, not {auth!r}")
     allowed = tuple(methods) + (("HEAD",) if "GET" in methods else ())
 
     def decorate(view: Callable) -> Callable:
@@ -73,7 +93,7 @@ def api_view(*methods: str, auth: bool = True) -> Callable:
         @csrf_exempt
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if getattr(request, "bearer_token_invalid", False):
+            if not authenticate_bearer(request):
                 return _unauthorized("invalid or revoked API token")
             if request.method not in allowed:
                 return error_response(
@@ -82,13 +102,11 @@ def api_view(*methods: str, auth: bool = True) -> Callable:
                     headers={"Allow": ", ".join(allowed)},
                     allowed=list(methods),
                 )
-            if auth and not request.user.is_authenticated:
+            if auth is Auth.LEARNER and not request.user.is_authenticated:
                 return _unauthorized(
                     "authentication required: send 'Authorization: Bearer TOKEN' or log in"
                 )
-            if request.method not in SAFE_METHODS and not getattr(
-                request, "token_authenticated", False
-            ):
+            if request.method not in SAFE_METHODS and not request.token_authenticated:
                 problem = _csrf_problem(request)
                 if problem:
                     return error_response(403, f"CSRF check failed: {problem}")
@@ -100,9 +118,30 @@ def api_view(*methods: str, auth: bool = True) -> Callable:
                 return error_response(404, "not found")
 
         wrapper.api_methods = tuple(methods)
+        wrapper.api_auth = auth
         return wrapper
 
     return decorate
+
+
+def authenticate_bearer(request: HttpRequest) -> bool:
+    """Apply an `Authorization: Bearer` header to `request`; False if the token is invalid.
+
+    Without the header the request keeps its session user (or stays anonymous). With a
+    valid token, the token's user replaces any session user and CSRF does not apply: a
+    third-party page cannot make a browser send an Authorization header (no CORS here).
+    """
+    request.token_authenticated = False
+    header = request.headers.get("Authorization", "")
+    if not header.startswith(BEARER):
+        return True
+    token = token_active(raw=header.removeprefix(BEARER).strip())
+    if token is None:
+        return False
+    request.user = token.user
+    request.token_authenticated = True
+    token_touch(token=token)
+    return True
 
 
 def _unauthorized(message: str) -> JsonResponse:
@@ -126,6 +165,8 @@ def read_json_object(request: HttpRequest, *, max_bytes: int | None = None) -> d
         raise ApiError(400, "malformed JSON: the body is not UTF-8") from None
     except ValueError as exc:
         raise ApiError(400, f"malformed JSON: {exc}") from None
+    except RecursionError:  # e.g. 100,000 "[": the parser recurses once per level
+        raise ApiError(400, "malformed JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ApiError(400, "the body must be a JSON object")
     return data

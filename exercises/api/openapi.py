@@ -9,6 +9,7 @@ from functools import lru_cache
 from django.urls import reverse
 
 from exercises.api.components import SCHEMAS, ref
+from exercises.api.http import Auth
 from exercises.api.routes import ROUTES, Operation, Route
 
 CONVERTER_SCHEMAS = {
@@ -83,11 +84,11 @@ def _path_item(route: Route) -> dict:
     if params:
         item["parameters"] = params
     for operation in route.operations:
-        item[operation.method] = _operation(operation)
+        item[operation.method] = _operation(operation, public=route.view.api_auth is Auth.PUBLIC)
     return item
 
 
-def _operation(operation: Operation) -> dict:
+def _operation(operation: Operation, *, public: bool) -> dict:
     if operation.media_type == "application/json":
         content = _json(ref(operation.response))
     else:
@@ -129,7 +130,7 @@ def _operation(operation: Operation) -> dict:
         ]
     if operation.body:
         result["requestBody"] = {"required": True, "content": _json(ref(operation.body))}
-    if operation.public:
+    if public:
         result["security"] = []
     return result
 

@@ -1,7 +1,8 @@
 """The API, described once: each route's path, view and documented operations.
 
 urls.py builds the urlconf from ROUTES and openapi.py builds /api/openapi.json from the
-same ROUTES, so a route cannot be served without being documented.
+same ROUTES, so a route cannot be served without being documented. Who may call a route is
+declared once, on its view (`api_view(..., auth=Auth.…)`); the document reads it from there.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ class Operation:
     query: tuple[Param, ...] = ()
     body: str | None = None  # component schema of the request body
     errors: tuple[int, ...] = (401, 404)
-    public: bool = False  # no authentication needed
     headers: dict[str, str] = field(default_factory=dict)  # success response headers
     media_type: str = "application/json"  # other types answer a plain string
 
@@ -58,7 +58,6 @@ ROUTES: tuple[Route, ...] = (
                 "openapi",
                 "This document: the API's OpenAPI 3.1 description",
                 "OpenApiDocument",
-                public=True,
                 errors=(401,),
             ),
         ),
@@ -74,7 +73,6 @@ ROUTES: tuple[Route, ...] = (
                 "The command-line client: one Python file, standard library only",
                 "",
                 media_type="text/x-python",
-                public=True,
                 errors=(401,),
                 description="Save it and run `python client.py submit SLUG FILE --url URL "
                 "--token TOKEN`; see docs/api.md.",
@@ -170,7 +168,7 @@ ROUTES: tuple[Route, ...] = (
                     Param(
                         "exercise",
                         "Only submissions to this exercise (slug); 404 if there "
-                        "is no such exercise.",
+                        "is no such published exercise.",
                         {"type": "string"},
                     ),
                     Param(

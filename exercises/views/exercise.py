@@ -6,11 +6,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from exercises.forms import DraftForm, SubmissionForm
 from exercises.models import Exercise
-from exercises.ratelimit import submission_throttle
+from exercises.ratelimit import draft_throttle, submission_throttle
 from exercises.selectors import (
     exercise_editor_source,
     exercise_progress,
@@ -49,7 +49,7 @@ def _page(request: HttpRequest, exercise: Exercise, form: SubmissionForm, status
     return render(request, "exercises/exercise_detail.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = _exercise_or_404(slug)
     source = exercise_editor_source(learner=request.user, exercise=exercise)
@@ -119,6 +119,13 @@ def draft_autosave(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = _exercise_or_404(slug)
     if not request.user.is_authenticated:
         return json_error("Log in to keep drafts.", status=401)
+    wait = draft_throttle(request)
+    if wait is not None:
+        response = json_error(
+            f"saving too often: the next save in {wait} s", status=429, retry_after=wait
+        )
+        response["Retry-After"] = str(wait)
+        return response
     form = DraftForm(request.POST)
     if not form.is_valid():
         errors = [str(error) for errors in form.errors.values() for error in errors]

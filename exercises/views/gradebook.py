@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from exercises.selectors import Gradebook, course_gradebook
 from lessons.models import Course
@@ -32,7 +32,7 @@ def _gradebook_or_403(request: HttpRequest, course_slug: str) -> Gradebook:
     return course_gradebook(course=course)
 
 
-@require_GET
+@require_safe
 @login_required
 def gradebook(request: HttpRequest, course_slug: str) -> HttpResponse:
     book = _gradebook_or_403(request, course_slug)
@@ -43,7 +43,7 @@ def _score(value: float | None) -> str:
     return "" if value is None else f"{value:.4g}"
 
 
-@require_GET
+@require_safe
 @login_required
 def gradebook_csv(request: HttpRequest, course_slug: str) -> HttpResponse:
     book = _gradebook_or_403(request, course_slug)

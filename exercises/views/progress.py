@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from exercises.selectors import learner_activity, learner_progress
 
 
-@require_GET
+@require_safe
 @login_required
 def progress(request: HttpRequest) -> HttpResponse:
     context = {

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from exercises.models import Exercise
 from exercises.selectors import (
@@ -20,7 +20,7 @@ from exercises.views._common import json_error, status_payload
 HISTORY_PAGE_SIZE = 25
 
 
-@require_GET
+@require_safe
 @login_required
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Someone else's submission is a 404, not a 403: its existence is not revealed.
@@ -35,7 +35,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "exercises/submission_detail.html", context)
 
 
-@require_GET
+@require_safe
 def submission_status(request: HttpRequest, pk: int) -> JsonResponse:
     if not request.user.is_authenticated:
         return json_error("Log in to see this submission.", status=401)
@@ -45,7 +45,7 @@ def submission_status(request: HttpRequest, pk: int) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 @login_required
 def submission_list(request: HttpRequest, slug: str) -> HttpResponse:
     """The learner's own history for an exercise; staff see everyone's, or one learner's."""

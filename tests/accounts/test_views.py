@@ -30,13 +30,89 @@ def signup_data(**changes):
 # ---- sign up, log in, log out ----------------------------------------------------------
 
 
-def test_signup_creates_the_account_and_logs_in(client):
+def _link(message) -> str:
+    return re.search(r"http://testserver(/accounts/\S+)", message.body).group(1)
+
+
+def test_signup_sends_an_activation_link_that_logs_in(client):
     response = client.post(reverse("accounts:signup"), signup_data())
 
     user = get_user_model().objects.get(username="ada")
-    assert response.status_code == 302 and response["Location"] == reverse("lessons:course_list")
-    assert user.email == "ada@example.org" and user.check_password(NEW_PASSWORD)
+    assert response.status_code == 200 and "Check your e-mail" in response.content.decode()
+    assert not user.is_active and user.email == "ada@example.org"
+    assert mail.outbox[0].to == ["ada@example.org"]
+    assert "Activate your account" in mail.outbox[0].subject
+    activated = client.get(_link(mail.outbox[0]))
+    assert activated.status_code == 302 and activated["Location"] == reverse("lessons:course_list")
+    user.refresh_from_db()
+    assert user.is_active and user.check_password(NEW_PASSWORD)
+    assert "Welcome, ada!" in client.get(activated["Location"]).content.decode()
     assert client.get(reverse("accounts:profile")).status_code == 200
+    again = Client().get(_link(mail.outbox[0]))
+    assert again.status_code == 400 and "This link no longer works" in again.content.decode()
+
+
+def test_activation_returns_to_a_safe_next_and_ignores_an_offsite_one(client):
+    client.post(reverse("accounts:signup"), signup_data(next="/exercises/softmax/?tab=1"))
+    Client().post(
+        reverse("accounts:signup"),
+        signup_data(username="bob", email="bob@example.org", next="https://evil.example/"),
+    )
+
+    safe = Client().get(_link(mail.outbox[0]))
+    offsite = Client().get(_link(mail.outbox[1]))
+
+    assert safe["Location"] == "/exercises/softmax/?tab=1"
+    assert "evil" not in mail.outbox[1].body
+    assert offsite["Location"] == reverse("lessons:course_list")
+
+
+def test_an_inactive_account_cannot_log_in(client):
+    client.post(reverse("accounts:signup"), signup_data())
+
+    response = client.post(reverse("login"), {"username": "ada", "password": NEW_PASSWORD})
+
+    assert response.status_code == 200 and "_auth_user_id" not in client.session
+
+
+def test_signup_with_a_known_address_answers_the_same_and_tells_the_owner(client, learner):
+    fresh = Client().post(reverse("accounts:signup"), signup_data())
+    known = client.post(
+        reverse("accounts:signup"), signup_data(username="mallory", email=learner.email.upper())
+    )
+
+    def page(response):
+        return response.content.decode().replace("ada@example.org", "ADDRESS").replace(
+            learner.email.upper(), "ADDRESS"
+        )
+
+    assert known.status_code == fresh.status_code == 200
+    assert page(known) == page(fresh)
+    assert not get_user_model().objects.filter(username="mallory").exists()
+    to_owner = mail.outbox[1]
+    assert to_owner.to == [learner.email.upper()]
+    assert "already have an account" in to_owner.subject
+    assert learner.username in to_owner.body and "/accounts/password/reset/" in to_owner.body
+
+
+def test_a_pending_signup_does_not_keep_the_address(client):
+    Client().post(reverse("accounts:signup"), signup_data(username="squatter"))
+
+    client.post(reverse("accounts:signup"), signup_data(username="owner"))
+
+    users = get_user_model().objects.filter(email__iexact="ada@example.org")
+    assert list(users.values_list("username", flat=True)) == ["owner"]
+    assert "Activate" in mail.outbox[1].subject
+
+
+def test_email_is_unique_case_insensitively_in_the_database(learner):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        get_user_model().objects.create_user("copy", email=learner.email.upper())
+    # Accounts without an address (createsuperuser allows it) do not collide.
+    get_user_model().objects.create_user("a", email="")
+    get_user_model().objects.create_user("b", email="")
 
 
 def test_signup_page_has_labelled_fields_and_csrf(client):
@@ -45,18 +121,6 @@ def test_signup_page_has_labelled_fields_and_csrf(client):
     for field in ("username", "email", "password1", "password2"):
         assert f'<label for="id_{field}">' in html
     assert 'name="csrfmiddlewaretoken"' in html
-
-
-def test_signup_follows_a_safe_next_and_ignores_an_offsite_one(client):
-    safe = client.post(reverse("accounts:signup"), signup_data(next="/exercises/softmax/"))
-    other = Client()
-    offsite = other.post(
-        reverse("accounts:signup"),
-        signup_data(username="bob", email="bob@example.org", next="https://evil.example/"),
-    )
-
-    assert safe["Location"] == "/exercises/softmax/"
-    assert offsite["Location"] == reverse("lessons:course_list")
 
 
 @pytest.mark.parametrize(
@@ -76,12 +140,10 @@ def test_signup_errors_are_shown_next_to_the_fields(client, changes, error):
     assert not get_user_model().objects.filter(username="ada").exists()
 
 
-def test_signup_refuses_a_taken_email_or_username(client, learner):
-    by_email = client.post(reverse("accounts:signup"), signup_data(email=learner.email.upper()))
+def test_signup_refuses_a_taken_username(client, learner):
     by_name = client.post(reverse("accounts:signup"), signup_data(username=learner.username))
 
-    assert "already exists" in by_email.content.decode()
-    assert "already exists" in by_name.content.decode()
+    assert by_name.status_code == 400 and "already exists" in by_name.content.decode()
 
 
 def test_signed_in_user_visiting_signup_goes_home(client, learner):
@@ -322,3 +384,14 @@ def test_token_admin_lists_and_revokes_but_never_shows_secrets(client, staff, le
     assert revoke.status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_a_deactivated_account_keeps_its_address(client):
+    used = make_user(username="olduser", email="ada@example.org", is_active=False)
+    token_create(user=used, name="cli")
+
+    client.post(reverse("accounts:signup"), signup_data(username="newcomer"))
+
+    assert get_user_model().objects.filter(username="olduser").exists()
+    assert not get_user_model().objects.filter(username="newcomer").exists()
+    assert "already have an account" in mail.outbox[0].subject

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from exercises.models import Draft, Submission
@@ -50,6 +51,10 @@ def test_learner_signs_up_reads_solves_and_sees_progress(new_page, live_worker, 
     page.get_by_label("Password confirmation").fill("a-long-enough-passphrase-1")
     shots(page, "signup-form")
     page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    shots(page, "signup-check-your-email")
+    link = re.search(r"https?://[^/\s]+(/accounts/activate/\S+/)", mail.outbox[-1].body).group(1)
+    page.goto(link)
     expect(page.get_by_text("Welcome, grace!")).to_be_visible()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 

@@ -1,5 +1,5 @@
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -285,7 +285,9 @@ def test_history_needs_login(client):
 def test_make_user_helper_persists_a_usable_password(client):
     user = make_user()
 
-    assert client.login(username=user.username, password="correct-horse-42")
+    # django-axes needs the request that carries the login (for the client address).
+    request = RequestFactory().post("/accounts/login/")
+    assert client.login(request=request, username=user.username, password="correct-horse-42")
 
 
 @pytest.mark.parametrize(

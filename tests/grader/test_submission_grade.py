@@ -192,3 +192,22 @@ def test_a_forbidden_call_fails_with_a_message_naming_it():
     submission.refresh_from_db()
     assert (submission.verdict, submission.score) == ("failed", 0.0)
     assert "numpy.multiply" in submission.message and "forbids" in submission.message
+
+
+def test_the_task_path_counts_deliveries_and_gives_up_at_the_cap():
+    # A submission whose worker died mid-grade MAX_DELIVERIES times is not graded again.
+    counted = SubmissionFactory(source_code=RIGHT)
+    killer = SubmissionFactory(source_code=RIGHT)
+    Submission.objects.filter(pk=killer.pk).update(
+        status=Submission.Status.RUNNING, delivery_count=services.MAX_DELIVERIES
+    )
+
+    services.submission_grade(submission_id=counted.pk)
+    services.submission_grade(submission_id=killer.pk)
+
+    counted.refresh_from_db()
+    killer.refresh_from_db()
+    assert (counted.verdict, counted.delivery_count) == ("passed", 1)
+    assert (killer.status, killer.verdict) == ("done", "error")
+    assert killer.delivery_count == services.MAX_DELIVERIES
+    assert "not your code's fault" in killer.message and killer.cases == []

@@ -22,7 +22,7 @@ def test_lesson_change_page_has_a_rendered_sanitised_preview(admin_client_):
         reverse("admin:lessons_lesson_change", args=[lesson.pk])
     ).content.decode()
 
-    assert '<div class="md-preview prose"><h2 id="part">Part</h2>' in html
+    assert '<div class="md-preview prose"><h2 id="md-part">Part</h2>' in html
     assert '<span class="math math-inline">a^2</span>' in html
     assert "<script>alert(1)</script>" not in html
     assert reverse("admin:lessons_lesson_preview") in html

@@ -37,7 +37,7 @@ def test_card_appears_where_the_lesson_places_it_with_the_learners_state(client)
     html = client.get(lesson_url(lesson)).content.decode()
 
     card_at = html.index('class="exercise-card exercise-card--solved"')
-    assert html.index('id="before"') < card_at < html.index('id="after"')
+    assert html.index('id="md-before"') < card_at < html.index('id="md-after"')
     card = html[card_at : html.index("</aside>", card_at)]
     assert "Pick me" in card
     assert reverse("exercises:exercise_detail", args=["pick-me"]) in card

@@ -72,7 +72,7 @@ def test_dangerous_markup_never_survives(source, forbidden):
 def test_safe_links_get_rel_noopener_and_headings_get_anchors():
     html = render_markdown_uncached("## Check yourself\n\n[docs](https://numpy.org)")
 
-    assert '<h2 id="check-yourself">' in html
+    assert '<h2 id="md-check-yourself">' in html
     assert 'href="https://numpy.org"' in html and 'rel="noopener noreferrer"' in html
 
 
@@ -94,3 +94,14 @@ def test_rendered_html_is_cached_by_a_hash_of_the_text(monkeypatch):
 
 def test_empty_text_renders_to_nothing():
     assert render_markdown("") == ""
+
+
+def test_heading_ids_are_prefixed_so_they_cannot_take_the_pages_own_ids():
+    html = render_markdown_uncached(
+        '## Verdict\n\nSee [the verdict](#verdict).\n\n<h3 id="solution-form">raw</h3>\n'
+    )
+
+    assert '<h2 id="md-verdict">Verdict</h2>' in html
+    assert 'href="#md-verdict"' in html
+    assert '<h3 id="md-solution-form">raw</h3>' in html
+    assert 'id="verdict"' not in html and 'id="solution-form"' not in html

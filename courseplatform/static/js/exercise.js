@@ -191,6 +191,12 @@
         } else {
           var data = await response.json().catch(function () { return {}; });
           setSaveStatus(data.error ? "Not saved: " + data.error : "Not saved (HTTP " + response.status + ")");
+          if (response.status === 429) {
+            // Saving too often: try again once the server's Retry-After has passed.
+            var seconds = parseInt(response.headers.get("Retry-After"), 10) || 10;
+            clearTimeout(timer);
+            timer = setTimeout(saveDraft, seconds * 1000);
+          }
         }
       } catch (networkError) {
         setSaveStatus("Not saved: offline?");

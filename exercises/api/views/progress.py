@@ -1,10 +1,10 @@
 from django.http import HttpRequest, JsonResponse
 
 from exercises.api import selectors, serialize
-from exercises.api.http import ApiError, api_view, json_response
+from exercises.api.http import ApiError, Auth, api_view, json_response
 
 
-@api_view("GET")
+@api_view("GET", auth=Auth.LEARNER)
 def progress(request: HttpRequest) -> JsonResponse:
     course_slug = request.GET.get("course") or None
     courses = selectors.learner_progress(learner=request.user, course_slug=course_slug)

@@ -2,7 +2,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 
 from exercises.api import selectors, serialize
-from exercises.api.http import ApiError, api_view, json_response, read_json_object
+from exercises.api.http import ApiError, Auth, api_view, json_response, read_json_object
 from exercises.models import Exercise, Submission
 from exercises.ratelimit import submission_throttle
 from exercises.services import SubmissionTooLarge, source_check_size, submission_submit
@@ -12,7 +12,7 @@ DEFAULT_PAGE, MAX_PAGE = 20, 100
 MAX_ID = 2**63 - 1  # a larger number would overflow the database's bigint, not match nothing
 
 
-@api_view("POST")
+@api_view("POST", auth=Auth.LEARNER)
 def submission_create(request: HttpRequest, slug: str) -> JsonResponse:
     exercise = selectors.exercise_for_api(slug=slug)
     source_code, mode = _parse_submission(read_json_object(request))
@@ -68,13 +68,14 @@ def _parse_submission(data: dict) -> tuple[str, str]:
     return source_code, mode
 
 
-@api_view("GET")
+@api_view("GET", auth=Auth.LEARNER)
 def submission_list(request: HttpRequest) -> JsonResponse:
     submissions = selectors.own_submissions(learner=request.user).order_by("-pk")
     slug = request.GET.get("exercise")
     if slug is not None:
-        if not Exercise.objects.filter(slug=slug).exists():
-            raise ApiError(404, f"no exercise {slug!r}")
+        # Unpublished and unknown answer alike: the filter must not reveal what exists.
+        if not Exercise.objects.published().filter(slug=slug).exists():
+            raise ApiError(404, f"no published exercise {slug!r}")
         submissions = submissions.filter(exercise__slug=slug)
     limit = _int_param(request, "limit", DEFAULT_PAGE, low=1, high=MAX_PAGE)
     before = _int_param(request, "before", None, low=1, high=MAX_ID)
@@ -104,7 +105,7 @@ def _int_param(request: HttpRequest, name: str, default, *, low: int, high: int)
     return int(raw)
 
 
-@api_view("GET")
+@api_view("GET", auth=Auth.LEARNER)
 def submission_detail(request: HttpRequest, pk: int) -> JsonResponse:
     # Another learner's submission is "not found", never "forbidden": ids reveal nothing.
     submission = selectors.own_submissions(learner=request.user).get(pk=pk)
