@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 
 from exercises import services
 from exercises.models import Draft, Exercise, KnownWrongSolution, Progress, Submission
+from grader.admin import validation_block
 from lessons.admin import markdown_preview
 
 CODE_WIDGET = forms.Textarea(attrs={"class": "code-field", "rows": 16, "spellcheck": "false"})
@@ -37,28 +38,24 @@ class ExerciseAdminForm(forms.ModelForm):
         }
 
 
-def _validate(modeladmin: admin.ModelAdmin, request: HttpRequest, exercise: Exercise) -> bool:
-    """Run the lead's validator on one exercise and report each row as an admin message."""
-    # Imported here: grader.validation imports the sandbox machinery, which only this
-    # button needs; the rest of the admin must load without it.
-    from grader.validation import exercise_validate
+def _queue_validation(modeladmin, request: HttpRequest, exercise: Exercise) -> None:
+    """Queue "Validate exercise" for a grading worker; the change page shows its report.
 
-    report = exercise_validate(exercise=exercise)
-    for row in report.rows:
-        detail = f" — {row.detail}" if getattr(row, "detail", "") else ""
-        expected = getattr(row, "expected", "")
-        got = getattr(row, "got", "")
-        outcome = f" (expected {expected}, got {got})" if expected or got else ""
-        modeladmin.message_user(
-            request,
-            f"{exercise.slug}: {'✓' if row.ok else '✗'} {row.label}{outcome}{detail}",
-            messages.SUCCESS if row.ok else messages.ERROR,
-        )
-    summary = "is valid" if report.ok else "FAILED validation"
+    The exercise's code (cases.py, reference, wrong solutions) never runs in this web
+    process: a worker runs it in the sandbox and stores the report.
+    """
+    from grader.validation_queue import exercise_validation_request
+
+    validation = exercise_validation_request(exercise=exercise, requested_by=request.user)
+    if validation.status == validation.Status.FAILED:
+        modeladmin.message_user(request, f"{exercise.slug}: {validation.error}", messages.ERROR)
+        return
     modeladmin.message_user(
-        request, f"{exercise.slug} {summary}.", messages.SUCCESS if report.ok else messages.ERROR
+        request,
+        f"{exercise.slug}: validation queued; its report appears on the exercise's page "
+        "when a grading worker has run it.",
+        messages.INFO,
     )
-    return report.ok
 
 
 @admin.register(Exercise)
@@ -78,7 +75,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     list_filter = ("kind", "is_published", "stage__course", "stage")
     list_select_related = ("stage", "lesson")
     search_fields = ("title", "slug")
-    readonly_fields = ("content_hash", "updated_at", "statement_preview")
+    readonly_fields = ("content_hash", "updated_at", "statement_preview", "validation")
     inlines = [KnownWrongSolutionInline]
     actions = ["validate_selected"]
     fieldsets = (
@@ -90,6 +87,7 @@ class ExerciseAdmin(admin.ModelAdmin):
             {"fields": ("rtol", "atol", "wall_seconds", "cpu_seconds", "memory_mb")},
         ),
         ("Version", {"fields": ("content_hash", "updated_at")}),
+        ("Validation", {"fields": ("validation",)}),
     )
 
     @admin.display(description="hash")
@@ -100,6 +98,14 @@ class ExerciseAdmin(admin.ModelAdmin):
     def statement_preview(self, obj: Exercise) -> str:
         return markdown_preview(obj.statement)
 
+    @admin.display(description="Latest validation")
+    def validation(self, obj: Exercise) -> str:
+        from grader.validation_queue import exercise_validation_latest
+
+        if obj.pk is None:
+            return "—"
+        return validation_block(exercise_validation_latest(exercise=obj), current=obj.content_hash)
+
     def save_related(self, request, form, formsets, change):
         # After the known-wrong inlines are saved: they are part of the hashed content.
         super().save_related(request, form, formsets, change)
@@ -108,7 +114,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     @admin.action(description="Validate selected exercises (reference, starter, wrong solutions)")
     def validate_selected(self, request: HttpRequest, queryset) -> None:
         for exercise in queryset:
-            _validate(self, request, exercise)
+            _queue_validation(self, request, exercise)
 
     def get_urls(self):
         urls = [
@@ -116,7 +122,12 @@ class ExerciseAdmin(admin.ModelAdmin):
                 "<path:object_id>/validate/",
                 self.admin_site.admin_view(self.validate_view),
                 name="exercises_exercise_validate",
-            )
+            ),
+            path(
+                "<path:object_id>/validation/",
+                self.admin_site.admin_view(self.validation_view),
+                name="exercises_exercise_validation",
+            ),
         ]
         return urls + super().get_urls()
 
@@ -127,8 +138,15 @@ class ExerciseAdmin(admin.ModelAdmin):
         exercise = get_object_or_404(Exercise, pk=object_id)
         if not self.has_change_permission(request, exercise):
             return HttpResponse(status=403)
-        _validate(self, request, exercise)
+        _queue_validation(self, request, exercise)
         return HttpResponseRedirect(reverse("admin:exercises_exercise_change", args=[exercise.pk]))
+
+    def validation_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The latest validation as an HTML fragment (the change page polls it while it runs)."""
+        exercise = get_object_or_404(Exercise, pk=object_id)
+        if not self.has_view_permission(request, exercise):
+            return HttpResponse(status=403)
+        return HttpResponse(self.validation(exercise))
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
