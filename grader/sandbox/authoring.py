@@ -97,7 +97,7 @@ def compute_outputs(
     collected = _run(sandbox, meta, frames, limits)
     records = _records(collected, filename)
     if not records or not _is_record(records[0][0], "load", {"t", "error"}):
-        raise _malformed(collected, "the first record is not the load record")
+        raise _malformed(collected, "the first record is not the load record", filename)
     load_error = records[0][0]["error"]
     if load_error is not None:
         raise AuthorCodeFailed(
@@ -107,12 +107,12 @@ def compute_outputs(
     for position, (frame, _raw) in enumerate(records[1:], start=1):
         if _is_record(frame, "case", {"t", "r"}) and len(results) < len(frames):
             if not _is_result(frame["r"]):
-                raise _malformed(collected, "a malformed case result")
+                raise _malformed(collected, "a malformed case result", filename)
             results.append(frame["r"])
             continue
         _error_or_end(frame, filename, collected, last=position == len(records) - 1)
     if len(results) != len(frames):
-        raise _malformed(collected, f"{len(results)} results for {len(frames)} cases")
+        raise _malformed(collected, f"{len(results)} results for {len(frames)} cases", filename)
     return results
 
 
@@ -138,7 +138,7 @@ def _records(collected: outcome.Collected, filename: str) -> list[tuple[object, 
             header, payload, used = wire.read_frame(view[offset:], FRAME_LIMITS)
             value = wire.decode_tree(header["tree"], payload)
         except wire.WireError as exc:
-            raise _malformed(collected, str(exc)[:200]) from None
+            raise _malformed(collected, str(exc)[:200], filename) from None
         records.append((value, bytes(view[offset : offset + used])))
         offset += used
     if not records or not _is_record(records[-1][0], "end", {"t"}):
@@ -179,7 +179,7 @@ def _error_or_end(frame, filename: str, collected, *, last: bool) -> None:
         raise AuthorCodeFailed(
             f"{filename} failed: {_error_text(frame['error'])}", stdout=_stdout(collected)
         )
-    raise _malformed(collected, "records out of order")
+    raise _malformed(collected, "records out of order", filename)
 
 
 def _check_input(inputs, name, collected) -> int:
@@ -235,9 +235,10 @@ def _error_text(error: dict) -> str:
     return (error["traceback"] or f"{error['type']}: {error['message']}").strip()
 
 
-def _malformed(collected, what: str) -> AuthorCodeFailed:
+def _malformed(collected, what: str, filename: str = "cases.py") -> AuthorCodeFailed:
     return AuthorCodeFailed(
-        f"the author job sent back malformed data ({what})", stdout=_stdout(collected)
+        f"{filename}: the author job sent back malformed data ({what})",
+        stdout=_stdout(collected),
     )
 
 

@@ -71,8 +71,9 @@ def _cases(source: str, out: _Writer) -> None:
     for index, case in enumerate(produce()):
         if not isinstance(case, casekit.Case):
             raise TypeError(f"cases() yielded a {type(case).__name__} (item {index}), not a Case")
+        inputs = wire.encode(_input(case))  # first: a case that cannot be sent is an error
         out.frame({"t": "case", "case": _case_meta(case)})
-        out.write(wire.encode(_input(case)))
+        out.write(inputs)
 
 
 def _case_meta(case) -> dict:
