@@ -36,6 +36,10 @@ class ExerciseAdminForm(forms.ModelForm):
             "cases_source": forms.Textarea(attrs={"class": "code-field", "rows": 24}),
             "statement": forms.Textarea(attrs={"rows": 16, "class": "vLargeTextField"}),
         }
+        help_texts = {
+            "cases_source": "cases.py: builds the cases. Like the reference and the known-wrong "
+            "solutions, it runs only in the grading sandbox (an author job), never here.",
+        }
 
 
 def _queue_validation(modeladmin, request: HttpRequest, exercise: Exercise) -> None:
@@ -80,6 +84,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     actions = ["validate_selected"]
     fieldsets = (
         (None, {"fields": ("stage", "lesson", "slug", "title", "kind", "order", "is_published")}),
+        ("Validation", {"fields": ("validation",)}),
         ("Statement", {"fields": ("statement", "statement_preview", "hints", "forbidden")}),
         ("Code", {"fields": ("entry_point", "starter_code", "reference_solution", "cases_source")}),
         (
@@ -87,7 +92,6 @@ class ExerciseAdmin(admin.ModelAdmin):
             {"fields": ("rtol", "atol", "wall_seconds", "cpu_seconds", "memory_mb")},
         ),
         ("Version", {"fields": ("content_hash", "updated_at")}),
-        ("Validation", {"fields": ("validation",)}),
     )
 
     @admin.display(description="hash")

@@ -87,11 +87,13 @@ def _rows(report) -> SafeString | str:
             if isinstance(row, dict)
         ),
     )
-    counts = format_html(
-        "<caption>{} visible and {} hidden cases</caption>",
-        report.get("visible_cases", 0),
-        report.get("hidden_cases", 0),
-    )
+    counts = ""
+    if report.get("visible_cases") or report.get("hidden_cases"):
+        counts = format_html(
+            "<caption>{} visible and {} hidden cases</caption>",
+            report.get("visible_cases", 0),
+            report.get("hidden_cases", 0),
+        )
     return format_html(
         '<table class="validation-table">{}<tr><th></th><th>solution</th><th>expected</th>'
         "<th>got</th><th>detail</th></tr>{}</table>",
