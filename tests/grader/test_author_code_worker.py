@@ -68,6 +68,25 @@ BROKEN_CASES = textwrap.dedent(
 )
 
 
+def read(path: str) -> str:
+    try:
+        with open(path) as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def children_of(pid: int) -> list[int]:
+    """The Celery pool processes: direct children of the worker's main process."""
+    found = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            fields = read(f"/proc/{name}/stat").rsplit(")", 1)[-1].split()
+            if len(fields) > 1 and fields[1] == str(pid):
+                found.append(int(name))
+    return found
+
+
 def author_client() -> Client:
     """Staff with only the permissions to see and change exercises (the reported attack)."""
     author = UserFactory(is_staff=True)
@@ -123,6 +142,8 @@ def test_author_code_runs_only_in_the_sandbox_and_reports_come_back(
         graded = wait_for(
             lambda: Submission.objects.filter(pk=submission.pk, status="done").first(), timeout=120
         )
+        pool = children_of(worker.process.pid)
+        torch_mapped = [pid for pid in pool if "libtorch" in read(f"/proc/{pid}/maps")]
     finally:
         worker.stop()
 
@@ -137,6 +158,9 @@ def test_author_code_runs_only_in_the_sandbox_and_reports_come_back(
         assert not os.path.exists(path), path
     everything = repr(good.report) + good.error + repr(bad.report) + worker.log_text()
     assert canary not in everything
+
+    # The worker's own processes never import torch: only its sandbox's zygotes do.
+    assert pool and torch_mapped == []
 
     # A broken cases.py gives its author a clear report; the learner a fixed message.
     assert bad.status == ExerciseValidation.Status.DONE and bad.ok is False
