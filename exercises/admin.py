@@ -115,7 +115,10 @@ class ExerciseAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         services.exercise_rehash(exercise=form.instance)
 
-    @admin.action(description="Validate selected exercises (reference, starter, wrong solutions)")
+    @admin.action(
+        description="Validate selected exercises (reference, starter, wrong solutions)",
+        permissions=["change"],
+    )
     def validate_selected(self, request: HttpRequest, queryset) -> None:
         for exercise in queryset:
             _queue_validation(self, request, exercise)

@@ -91,6 +91,10 @@ def test_a_staff_user_without_change_permission_cannot_validate():
     exercise = ExerciseFactory()
 
     response = client.post(reverse("admin:exercises_exercise_validate", args=[exercise.pk]))
+    client.post(
+        reverse("admin:exercises_exercise_changelist"),
+        {"action": "validate_selected", "_selected_action": [exercise.pk]},
+    )
 
     assert response.status_code == 403
     assert not ExerciseValidation.objects.exists()
