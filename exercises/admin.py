@@ -50,10 +50,7 @@ def _queue_validation(modeladmin, request: HttpRequest, exercise: Exercise) -> N
     """
     from grader.validation_queue import exercise_validation_request
 
-    validation = exercise_validation_request(exercise=exercise, requested_by=request.user)
-    if validation.status == validation.Status.FAILED:
-        modeladmin.message_user(request, f"{exercise.slug}: {validation.error}", messages.ERROR)
-        return
+    exercise_validation_request(exercise=exercise, requested_by=request.user)
     modeladmin.message_user(
         request,
         f"{exercise.slug}: validation queued; its report appears on the exercise's page "

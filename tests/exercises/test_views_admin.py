@@ -319,3 +319,40 @@ def test_progress_and_drafts_are_read_only(admin_client_, learner):
     )
     assert Progress.objects.get().best_score == 1.0
     assert Submission.objects.count() == 1
+
+
+@pytest.fixture
+def unreachable_broker():
+    """Point this process's Celery producer at a port where nothing listens."""
+    import socket
+
+    from courseplatform.celery import app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    saved = app.conf.broker_url
+    app.conf.broker_url = f"redis://127.0.0.1:{port}/0"
+    app._pool = None
+    app.amqp._producer_pool = None
+    yield
+    app.conf.broker_url = saved
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+def test_a_validation_the_broker_cannot_take_says_so(
+    admin_client_, unreachable_broker, django_capture_on_commit_callbacks
+):
+    exercise = ExerciseFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client_.post(reverse("admin:exercises_exercise_validate", args=[exercise.pk]))
+    html = admin_client_.get(
+        reverse("admin:exercises_exercise_change", args=[exercise.pk])
+    ).content.decode()
+
+    validation = ExerciseValidation.objects.get(exercise=exercise)
+    assert validation.status == ExerciseValidation.Status.FAILED
+    assert "task queue is unavailable" in validation.error
+    assert "Could not run: The task queue is unavailable" in html
