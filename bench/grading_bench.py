@@ -41,20 +41,35 @@ COLD_RUNS = int(os.environ.get("BENCH_COLD_RUNS", "5"))
 
 COLD_SCRIPT = textwrap.dedent(
     """
-    import sys, time
-    t0 = time.perf_counter()
-    import numpy as np, torch
+    import sys
     from exercises.package import read_exercise
-    from grader.reference import load_cases, reference_outputs, run_trusted
     from grader.judging import judge_all
+    from grader.reference import load_cases, reference_outputs
+    from grader.sandbox import Limits, Sandbox
     spec = read_exercise(__import__("pathlib").Path(sys.argv[1]))
-    case_set = load_cases(spec.cases_source, slug=spec.slug)
+    box = Sandbox(uid_base=63000)  # a fresh zygote, as a new worker process starts one
+    author = Limits(wall_seconds=20, cpu_seconds=20, memory_mb=1024)
+    case_set = load_cases(box, source=spec.cases_source, slug=spec.slug, limits=author)
     expected = reference_outputs(
-        spec.reference_solution, spec.entry_point, case_set.cases, slug=spec.slug
+        box,
+        source=spec.reference_solution,
+        entry_point=spec.entry_point,
+        case_set=case_set,
+        slug=spec.slug,
+        limits=author,
     )
-    got = run_trusted(spec.reference_solution, spec.entry_point, case_set.cases, float64=False)
-    j = judge_all(case_set.cases, expected, got, tolerance=(1e-4, 1e-5), checks=case_set.checks)
+    run = box.run(
+        source=spec.reference_solution,
+        entry_point=spec.entry_point,
+        kind=spec.kind,
+        cases=case_set.frames,
+        limits=Limits(),
+    )
+    j = judge_all(
+        case_set.cases, expected, run.results, tolerance=(1e-4, 1e-5), checks=case_set.checks
+    )
     assert j.verdict == "passed", j
+    box.close()
     """
 )
 
@@ -270,7 +285,8 @@ def render(rows, throughput, before, after) -> str:
         "",
         f"Machine: {machine()}.",
         "",
-        "- cold: a new Python process that imports torch and grades once (what a fresh "
+        "- cold: a new Python process that starts a sandbox (zygote, self-test), prepares the "
+        "exercise in author jobs and grades once (what a fresh "
         "container per run pays), median of "
         f"{COLD_RUNS} runs;",
         "- warm: submit through the JSON API → Celery over Redis → warm sandbox → verdict "

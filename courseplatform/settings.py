@@ -208,6 +208,10 @@ CELERY_BEAT_SCHEDULE = {
 GRADER_WALL_SECONDS = env_float("GRADER_WALL_SECONDS", 10.0)
 GRADER_MEMORY_MB = int(env("GRADER_MEMORY_MB", "512"))
 GRADER_THREADS = int(env("GRADER_THREADS", "1"))
+# Author jobs (cases.py, reference and known-wrong solutions, in the sandbox): two of them
+# prepare an exercise version inside one grading task (soft limit 60 s).
+GRADER_AUTHOR_WALL_SECONDS = env_float("GRADER_AUTHOR_WALL_SECONDS", 20.0)
+GRADER_AUTHOR_MEMORY_MB = int(env("GRADER_AUTHOR_MEMORY_MB", "1024"))
 GRADER_UNSAFE_NO_SANDBOX = env_bool("GRADER_UNSAFE_NO_SANDBOX", False)
 GRADER_STUCK_SECONDS = env_float("GRADER_STUCK_SECONDS", 120.0)
 GRADER_SLOT_UID_BASE = int(env("GRADER_SLOT_UID_BASE", "61000"))

@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 
 from exercises import services
 from exercises.models import Draft, Exercise, KnownWrongSolution, Progress, Submission
+from grader.admin import validation_block
 from lessons.admin import markdown_preview
 
 CODE_WIDGET = forms.Textarea(attrs={"class": "code-field", "rows": 16, "spellcheck": "false"})
@@ -35,30 +36,27 @@ class ExerciseAdminForm(forms.ModelForm):
             "cases_source": forms.Textarea(attrs={"class": "code-field", "rows": 24}),
             "statement": forms.Textarea(attrs={"rows": 16, "class": "vLargeTextField"}),
         }
+        help_texts = {
+            "cases_source": "cases.py: builds the cases. Like the reference and the known-wrong "
+            "solutions, it runs only in the grading sandbox (an author job), never here.",
+        }
 
 
-def _validate(modeladmin: admin.ModelAdmin, request: HttpRequest, exercise: Exercise) -> bool:
-    """Run the lead's validator on one exercise and report each row as an admin message."""
-    # Imported here: grader.validation imports the sandbox machinery, which only this
-    # button needs; the rest of the admin must load without it.
-    from grader.validation import exercise_validate
+def _queue_validation(modeladmin, request: HttpRequest, exercise: Exercise) -> None:
+    """Queue "Validate exercise" for a grading worker; the change page shows its report.
 
-    report = exercise_validate(exercise=exercise)
-    for row in report.rows:
-        detail = f" — {row.detail}" if getattr(row, "detail", "") else ""
-        expected = getattr(row, "expected", "")
-        got = getattr(row, "got", "")
-        outcome = f" (expected {expected}, got {got})" if expected or got else ""
-        modeladmin.message_user(
-            request,
-            f"{exercise.slug}: {'✓' if row.ok else '✗'} {row.label}{outcome}{detail}",
-            messages.SUCCESS if row.ok else messages.ERROR,
-        )
-    summary = "is valid" if report.ok else "FAILED validation"
+    The exercise's code (cases.py, reference, wrong solutions) never runs in this web
+    process: a worker runs it in the sandbox and stores the report.
+    """
+    from grader.validation_queue import exercise_validation_request
+
+    exercise_validation_request(exercise=exercise, requested_by=request.user)
     modeladmin.message_user(
-        request, f"{exercise.slug} {summary}.", messages.SUCCESS if report.ok else messages.ERROR
+        request,
+        f"{exercise.slug}: validation queued; its report appears on the exercise's page "
+        "when a grading worker has run it.",
+        messages.INFO,
     )
-    return report.ok
 
 
 @admin.register(Exercise)
@@ -78,11 +76,12 @@ class ExerciseAdmin(admin.ModelAdmin):
     list_filter = ("kind", "is_published", "stage__course", "stage")
     list_select_related = ("stage__course", "lesson")  # a stage's name includes its course
     search_fields = ("title", "slug")
-    readonly_fields = ("content_hash", "updated_at", "statement_preview")
+    readonly_fields = ("content_hash", "updated_at", "statement_preview", "validation")
     inlines = [KnownWrongSolutionInline]
     actions = ["validate_selected"]
     fieldsets = (
         (None, {"fields": ("stage", "lesson", "slug", "title", "kind", "order", "is_published")}),
+        ("Validation", {"fields": ("validation",)}),
         ("Statement", {"fields": ("statement", "statement_preview", "hints", "forbidden")}),
         ("Code", {"fields": ("entry_point", "starter_code", "reference_solution", "cases_source")}),
         (
@@ -110,15 +109,26 @@ class ExerciseAdmin(admin.ModelAdmin):
     def statement_preview(self, obj: Exercise) -> str:
         return markdown_preview(obj.statement)
 
+    @admin.display(description="Latest validation")
+    def validation(self, obj: Exercise) -> str:
+        from grader.validation_queue import exercise_validation_latest
+
+        if obj.pk is None:
+            return "—"
+        return validation_block(exercise_validation_latest(exercise=obj), current=obj.content_hash)
+
     def save_related(self, request, form, formsets, change):
         # After the known-wrong inlines are saved: they are part of the hashed content.
         super().save_related(request, form, formsets, change)
         services.exercise_rehash(exercise=form.instance)
 
-    @admin.action(description="Validate selected exercises (reference, starter, wrong solutions)")
+    @admin.action(
+        description="Validate selected exercises (reference, starter, wrong solutions)",
+        permissions=["change"],
+    )
     def validate_selected(self, request: HttpRequest, queryset) -> None:
         for exercise in queryset:
-            _validate(self, request, exercise)
+            _queue_validation(self, request, exercise)
 
     def get_urls(self):
         urls = [
@@ -126,7 +136,12 @@ class ExerciseAdmin(admin.ModelAdmin):
                 "<path:object_id>/validate/",
                 self.admin_site.admin_view(self.validate_view),
                 name="exercises_exercise_validate",
-            )
+            ),
+            path(
+                "<path:object_id>/validation/",
+                self.admin_site.admin_view(self.validation_view),
+                name="exercises_exercise_validation",
+            ),
         ]
         return urls + super().get_urls()
 
@@ -137,8 +152,15 @@ class ExerciseAdmin(admin.ModelAdmin):
         exercise = get_object_or_404(Exercise, pk=object_id)
         if not self.has_change_permission(request, exercise):
             return HttpResponse(status=403)
-        _validate(self, request, exercise)
+        _queue_validation(self, request, exercise)
         return HttpResponseRedirect(reverse("admin:exercises_exercise_change", args=[exercise.pk]))
+
+    def validation_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The latest validation as an HTML fragment (the change page polls it while it runs)."""
+        exercise = get_object_or_404(Exercise, pk=object_id)
+        if not self.has_view_permission(request, exercise):
+            return HttpResponse(status=403)
+        return HttpResponse(self.validation(exercise))
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

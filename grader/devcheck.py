@@ -1,11 +1,14 @@
-"""Authoring aid: check an exercise folder in-process, without Django or the sandbox.
+"""Authoring aid: check an exercise folder without Django, through the sandbox.
 
     python -m grader.devcheck content/genai-llm/01-foundations/softmax [--also my_try.py ...]
 
-Runs only trusted files (the package's own and the author's --also files): the reference
-must pass every case, the starter and every wrong/ solution must fail at least one hidden
-case, and every --also file (another correct solution) must pass. `manage.py
-validate_exercises` does the same through the real sandbox.
+The folder's cases.py, solution.py and wrong/ files run in author jobs and the solutions
+in learner jobs, exactly as on a grading worker: never in this process. The reference
+must pass every case, the starter and every wrong/ solution must fail at least one
+hidden case, and every --also file (another correct solution) must pass. Needs root and
+bubblewrap like a grading worker; `--unsafe-no-sandbox` is the development fallback
+(a plain subprocess with rlimits and the seccomp filter). `manage.py validate_exercises`
+does the same for exercises loaded in the database.
 """
 
 from __future__ import annotations
@@ -16,10 +19,13 @@ from pathlib import Path
 
 from exercises.package import DEFAULT_TOLERANCE, PackageError, read_exercise
 from grader.judging import ResultRules, judge_all
-from grader.reference import ExerciseBroken, load_cases, reference_outputs, run_trusted
+from grader.reference import ExerciseBroken, load_cases, reference_outputs
+from grader.sandbox import Limits, SandboxUnavailable, get_sandbox
+
+AUTHOR_LIMITS = Limits(wall_seconds=20.0, cpu_seconds=20.0, memory_mb=1024)
 
 
-def check_folder(folder: Path, also: list[Path]) -> list[str]:
+def check_folder(folder: Path, also: list[Path], *, unsafe: bool = False) -> list[str]:
     spec = read_exercise(folder)
     rules = ResultRules.declared(
         bool_result=spec.bool_result,
@@ -27,13 +33,26 @@ def check_folder(folder: Path, also: list[Path]) -> list[str]:
         reference=spec.reference_solution,
         entry_point=spec.entry_point,
     )
-    case_set = load_cases(spec.cases_source, slug=spec.slug)
+    sandbox = get_sandbox(unsafe=unsafe)
+    case_set = load_cases(
+        sandbox, source=spec.cases_source, slug=spec.slug, limits=AUTHOR_LIMITS, rules=rules
+    )
     cases = case_set.cases
-    expected = reference_outputs(spec.reference_solution, spec.entry_point, cases, slug=spec.slug)
+    expected = reference_outputs(
+        sandbox,
+        source=spec.reference_solution,
+        entry_point=spec.entry_point,
+        case_set=case_set,
+        slug=spec.slug,
+        limits=AUTHOR_LIMITS,
+    )
     default_rtol, default_atol = DEFAULT_TOLERANCE[spec.kind]
     tol = (
         default_rtol if spec.rtol is None else spec.rtol,
         default_atol if spec.atol is None else spec.atol,
+    )
+    limits = Limits(
+        wall_seconds=spec.wall_seconds, cpu_seconds=spec.cpu_seconds, memory_mb=spec.memory_mb
     )
     problems = []
     hidden = sum(not c.visible for c in cases)
@@ -43,7 +62,14 @@ def check_folder(folder: Path, also: list[Path]) -> list[str]:
     )
 
     def judge(label, source, must_pass):
-        got = run_trusted(source, spec.entry_point, cases, float64=False, rules=rules)
+        run = sandbox.run(
+            source=source,
+            entry_point=spec.entry_point,
+            kind=spec.kind,
+            cases=case_set.frames,
+            limits=limits,
+        )
+        got = run.results + [None] * (len(cases) - len(run.results))
         judgement = judge_all(
             cases,
             expected,
@@ -55,10 +81,11 @@ def check_folder(folder: Path, also: list[Path]) -> list[str]:
         )
         hidden_failed = [r.name for r in judgement.cases if not r.passed and not r.visible]
         failed = [r for r in judgement.cases if not r.passed]
-        ok = (not failed) if must_pass else bool(hidden_failed)
+        ok = (not failed and run.status == "ok") if must_pass else bool(hidden_failed)
         mark = "ok  " if ok else "BAD "
         detail = "" if not failed else f" failed: {', '.join(r.name for r in failed)[:150]}"
-        print(f"  {mark}{label:<32} score {judgement.score:.2f}{detail}")
+        status = "" if run.status == "ok" else f" ({run.status}: {run.message})"
+        print(f"  {mark}{label:<32} score {judgement.score:.2f}{status}{detail}")
         if must_pass and failed:
             for r in failed[:3]:
                 print(f"      {r.name}: {r.message}"[:300])
@@ -79,12 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--also", nargs="*", type=Path, default=[])
+    parser.add_argument(
+        "--unsafe-no-sandbox",
+        action="store_true",
+        help="development only: no bubblewrap, namespaces or uid switch (needs no root)",
+    )
     args = parser.parse_args(argv)
     problems = []
     for folder in args.folders:
         try:
-            problems += check_folder(folder, args.also)
-        except (PackageError, ExerciseBroken) as exc:
+            problems += check_folder(folder, args.also, unsafe=args.unsafe_no_sandbox)
+        except (PackageError, ExerciseBroken, SandboxUnavailable) as exc:
             problems.append(str(exc))
             print(f"ERROR {exc}")
     for problem in problems:

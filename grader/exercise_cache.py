@@ -1,8 +1,9 @@
 """Per exercise version: its cases, the reference outputs and the known-wrong outputs.
 
-Computed on the trusted side (a grading worker process that never runs learner code) and
-kept in memory per content hash, so a warm worker judges a submission without rerunning
-cases.py or the reference.
+All three come from author jobs in the sandbox (grader/reference.py); this process only
+keeps the data, per content hash, so a warm worker judges a submission without running
+any author job again. A version whose own code failed is remembered as broken too (unless
+the failure may pass on its own, like a wall-clock limit on a busy machine).
 """
 
 from __future__ import annotations
@@ -16,12 +17,11 @@ from grader.casekit import Case
 from grader.judging import NO_RULES, ResultRules
 from grader.reference import (
     ExerciseBroken,
-    case_payload,
     load_cases,
     reference_outputs,
-    run_trusted,
+    wrong_outputs,
 )
-from grader.sandbox.host import encode_case
+from grader.sandbox import Limits
 
 MAX_VERSIONS = 64
 
@@ -38,59 +38,79 @@ class PreparedExercise:
     expected: list
     forbidden: list[str]
     wrong_sources: list[tuple[str, str, str]]  # (name, source, hint)
+    frames: list[bytes] = field(default_factory=list, repr=False)  # each case's inputs
+    cases_stdout: str = ""
+    wrong_limits: Limits | None = None
+    options: object = None  # grader.grading.GraderOptions: whose sandbox runs wrong/ jobs
     rules: ResultRules = NO_RULES  # declared in exercise.toml: bool result, unchanged inputs
     _wrong_outputs: list | None = field(default=None, repr=False)
-    _frames: dict = field(default_factory=dict, repr=False)
 
     def indices(self, *, visible: bool) -> list[int]:
         return [i for i, case in enumerate(self.cases) if case.visible == visible]
 
     def payloads(self, indices: list[int]) -> list[bytes]:
-        """The encoded inputs of these cases, encoded once per exercise version."""
-        key = tuple(indices)
-        if key not in self._frames:
-            self._frames[key] = [
-                encode_case(case_payload(self.cases[i], self.rules)) for i in indices
-            ]
-        return self._frames[key]
+        """The input frames of these cases (as cases.py made them, in the author job)."""
+        return [self.frames[i] for i in indices]
 
     def wrong_outputs(self) -> list[tuple[str, str, list]]:
-        """(name, hint, outputs) of each known-wrong solution on the learner's inputs."""
+        """(name, hint, outputs) of each known-wrong solution on the learner's inputs.
+
+        Computed on first need (a hint is looked for only when a submission fails), each
+        solution in its own author job with the exercise's learner limits.
+        """
         if self._wrong_outputs is None:
             computed = []
             for name, source, hint in self.wrong_sources:
-                try:
-                    outputs = run_trusted(
-                        source, self.entry_point, self.cases, float64=False, rules=self.rules
-                    )
-                except Exception:  # a wrong solution that cannot even load matches nothing
-                    continue
-                computed.append((name, hint, outputs))
+                outputs = wrong_outputs(
+                    self.options.sandbox(),
+                    source=source,
+                    entry_point=self.entry_point,
+                    name=name,
+                    frames=self.frames,
+                    limits=self.wrong_limits,
+                )
+                if outputs is not None:  # one that cannot even load matches nothing
+                    computed.append((name, hint, outputs))
             self._wrong_outputs = computed
         return self._wrong_outputs
 
 
-_cache: OrderedDict[str, PreparedExercise] = OrderedDict()
+_cache: OrderedDict[str, PreparedExercise | ExerciseBroken] = OrderedDict()
 _lock = threading.Lock()
 
 
 def prepared_exercise(exercise: Exercise) -> PreparedExercise:
-    """Return the cached preparation of this exercise version, building it on first use."""
+    """Return the cached preparation of this exercise version, building it on first use.
+
+    Raises ExerciseBroken (the exercise's own code failed) or SandboxUnavailable.
+    """
     key = exercise.content_hash or f"unhashed-{exercise.pk}-{exercise.updated_at}"
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
-            return _cache[key]
-    prepared = _prepare(exercise, key)
+            found = _cache[key]
+            if isinstance(found, ExerciseBroken):
+                raise found
+            return found
+    try:
+        prepared: PreparedExercise | ExerciseBroken = _prepare(exercise, key)
+    except ExerciseBroken as exc:
+        if not exc.lasting:
+            raise
+        prepared = exc
     with _lock:
         _cache[key] = prepared
         while len(_cache) > MAX_VERSIONS:
             _cache.popitem(last=False)
+    if isinstance(prepared, ExerciseBroken):
+        raise prepared
     return prepared
 
 
 def _prepare(exercise: Exercise, version: str) -> PreparedExercise:
-    _limit_torch_threads()
+    # Deferred: grader.services imports this module.
+    from grader.services import author_limits, exercise_limits, grader_options
+
     try:
         rules = ResultRules.declared(
             bool_result=exercise.bool_result,
@@ -98,11 +118,21 @@ def _prepare(exercise: Exercise, version: str) -> PreparedExercise:
             reference=exercise.reference_solution,
             entry_point=exercise.entry_point,
         )
-    except (ValueError, SyntaxError) as exc:
+    except (ValueError, SyntaxError) as exc:  # the declaration, read from text, not run
         raise ExerciseBroken(f"{exercise.slug}: {exc}") from exc
-    case_set = load_cases(exercise.cases_source, slug=exercise.slug)
+    options = grader_options()
+    sandbox = options.sandbox()
+    limits = author_limits()
+    case_set = load_cases(
+        sandbox, source=exercise.cases_source, slug=exercise.slug, limits=limits, rules=rules
+    )
     expected = reference_outputs(
-        exercise.reference_solution, exercise.entry_point, case_set.cases, slug=exercise.slug
+        sandbox,
+        source=exercise.reference_solution,
+        entry_point=exercise.entry_point,
+        case_set=case_set,
+        slug=exercise.slug,
+        limits=limits,
     )
     wrong = [(w.name, w.source, w.hint) for w in exercise.wrong_solutions.all()]
     return PreparedExercise(
@@ -116,17 +146,12 @@ def _prepare(exercise: Exercise, version: str) -> PreparedExercise:
         expected=expected,
         forbidden=list(exercise.forbidden or []),
         wrong_sources=wrong,
+        frames=case_set.frames,
+        cases_stdout=case_set.stdout,
+        wrong_limits=exercise_limits(exercise),
+        options=options,
         rules=rules,
     )
-
-
-def _limit_torch_threads() -> None:
-    # Reference computations are tiny; one thread keeps two worker processes from
-    # oversubscribing two cores.
-    import torch
-
-    if torch.get_num_threads() != 1:
-        torch.set_num_threads(1)
 
 
 __all__ = ["ExerciseBroken", "PreparedExercise", "prepared_exercise"]

@@ -11,7 +11,6 @@ from exercises.package import parameter_names
 from grader.array_diff import diff_value
 from grader.casekit import Case
 from grader.compare import compare_value, describe
-from grader.sandbox.runtime import wire
 
 VERDICT_PASSED = "passed"
 VERDICT_FAILED = "failed"
@@ -46,16 +45,6 @@ class ResultRules:
             for name in unchanged_inputs
         )
         return cls(bool_result=bool_result, unchanged=unchanged)
-
-    def input_refs(self, case: Case) -> list[tuple[str, int | str]]:
-        """(name, position or keyword) of each declared argument this case passes."""
-        refs: list[tuple[str, int | str]] = []
-        for name, position in self.unchanged:
-            if name in case.kwargs:
-                refs.append((name, name))
-            elif position is not None and position < len(case.args):
-                refs.append((name, position))
-        return refs
 
 
 NO_RULES = ResultRules()
@@ -160,7 +149,7 @@ def _judge(case, expected, got, *, tolerance, checks, rules) -> tuple[bool, str]
         )
     if problem:
         return False, problem
-    problem = _modified_input(case, got, rules)
+    problem = _modified_input(case, expected, got, rules)
     if problem:
         return False, problem
     if case.grad_wrt:
@@ -176,19 +165,22 @@ def _judge(case, expected, got, *, tolerance, checks, rules) -> tuple[bool, str]
     return True, ""
 
 
-def _modified_input(case: Case, got: dict, rules: ResultRules) -> str:
-    """Whether an argument declared unchanged came back different from what was sent."""
-    refs = rules.input_refs(case)
-    if not refs:
+def _modified_input(case: Case, expected: dict, got: dict, rules: ResultRules) -> str:
+    """Whether an argument declared unchanged came back different from what was sent.
+
+    The reference's result carries the arguments as they were sent (decoded from the case's
+    frame when the exercise version was prepared), compared here with the learner's.
+    """
+    sent = expected.get("inputs_after") if rules.unchanged else None
+    if not sent:
         return ""
     after = got.get("inputs_after")
-    if type(after) is not list or len(after) != len(refs):
+    if type(after) is not list or len(after) != len(sent):
         return "the arguments did not come back after the call"
-    for (name, ref), value in zip(refs, after, strict=True):
-        sent = case.kwargs[ref] if type(ref) is str else case.args[ref]
-        # The same conversion as the sandbox's: compared as plain data, exactly.
-        original = wire.decode(wire.encode(sent))
-        if not _identical(original, value):
+    names = [name for name, _ in rules.unchanged]
+    for index, (original, value) in enumerate(zip(sent, after, strict=True)):
+        if not same_data(original, value):
+            name = names[index] if len(names) == len(sent) else " or ".join(names)
             return (
                 f"{name} was modified: the function must leave it unchanged "
                 "(write into a copy, such as x.clone() or x.copy(), instead)"
@@ -196,14 +188,20 @@ def _modified_input(case: Case, got: dict, rules: ResultRules) -> str:
     return ""
 
 
-def _identical(original, value) -> bool:
+def same_data(original, value, *, exact_dtype: bool = True) -> bool:
+    """Exactly the same data: an array's dtype, shape and every value (NaN equals NaN).
+
+    Without `exact_dtype` a floating array may come back wider (the reference sees its
+    floating inputs in float64): then the values alone decide.
+    """
     if isinstance(original, np.ndarray):
-        return (
-            isinstance(value, np.ndarray)
-            and value.dtype == original.dtype
-            and value.shape == original.shape
-            and bool(np.array_equal(value, original, equal_nan=original.dtype.kind == "f"))
-        )
+        if not isinstance(value, np.ndarray) or value.shape != original.shape:
+            return False
+        if exact_dtype and value.dtype != original.dtype:
+            return False
+        if value.dtype.kind != original.dtype.kind:
+            return False
+        return bool(np.array_equal(value, original, equal_nan=original.dtype.kind == "f"))
     return compare_value(original, value, rtol=0.0, atol=0.0, bool_result=True) is None
 
 

@@ -51,6 +51,18 @@ def exercise_limits(exercise: Exercise) -> Limits:
     )
 
 
+def author_limits() -> Limits:
+    """The author profile: an exercise's own code (cases.py, the reference) may need more
+    than a learner's job, but stays bounded so that a grading task always ends."""
+    wall = settings.GRADER_AUTHOR_WALL_SECONDS
+    return Limits(
+        wall_seconds=wall,
+        cpu_seconds=wall,
+        memory_mb=settings.GRADER_AUTHOR_MEMORY_MB,
+        threads=settings.GRADER_THREADS,
+    )
+
+
 def exercise_grade_source(
     *,
     exercise: Exercise,

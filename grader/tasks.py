@@ -29,6 +29,37 @@ def grade_submission(submission_id: int) -> None:
     services.submission_grade(submission_id=submission_id)
 
 
+@shared_task(
+    name="grader.validate_exercise",  # explicit: the admin sends it by name
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,  # safe: a finished validation is kept, a rerun is harmless
+    max_retries=3,
+    soft_time_limit=300,  # author jobs, then the reference, starter and every wrong solution
+    time_limit=330,
+)
+def validate_exercise(self, validation_id: int) -> None:
+    """Validate one exercise version by validation id; idempotent."""
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from grader import validation
+
+    try:
+        validation.exercise_validation_run(validation_id=validation_id)
+    except SandboxUnavailable as exc:
+        if self.request.retries >= self.max_retries:
+            validation.exercise_validation_fail(
+                validation_id=validation_id, error=f"The sandbox is unavailable: {exc}"
+            )
+            return
+        raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
+    except SoftTimeLimitExceeded:
+        validation.exercise_validation_fail(
+            validation_id=validation_id,
+            error="The validation took longer than 5 minutes and was stopped.",
+        )
+
+
 @shared_task(name="grader.sweep_stuck_submissions", ignore_result=True)
 def sweep_stuck_submissions() -> int:
     """Re-send submissions that stayed queued or running too long."""

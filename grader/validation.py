@@ -2,16 +2,23 @@
 
 The reference must pass every case; the starter must fail; every known-wrong solution
 must fail at least one hidden case; and whatever a wrong solution gets wrong on the
-visible cases, the hidden cases catch too (visible ⊆ hidden).
+visible cases, the hidden cases catch too (visible ⊆ hidden). Every piece of the
+exercise's own code runs in the sandbox (author jobs, then learner jobs); this module
+only compares data. It runs in a grading worker (the admin's "Validate exercise" queues
+`grader.validate_exercise`) or in `manage.py validate_exercises`, never in a web process.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+
+from django.utils import timezone
 
 from exercises.models import Exercise
 from grader.exercise_cache import ExerciseBroken, prepared_exercise
 from grader.grading import GradeOutcome
+from grader.models import ExerciseValidation
 from grader.services import exercise_grade_source
 
 
@@ -30,10 +37,21 @@ class ValidationReport:
     rows: list[ValidationRow] = field(default_factory=list)
     hidden_cases: int = 0
     visible_cases: int = 0
+    output: str = ""  # what cases.py printed, for the author
 
     @property
     def ok(self) -> bool:
         return bool(self.rows) and all(row.ok for row in self.rows)
+
+    def as_dict(self) -> dict:
+        return {
+            "slug": self.slug,
+            "ok": self.ok,
+            "visible_cases": self.visible_cases,
+            "hidden_cases": self.hidden_cases,
+            "output": self.output,
+            "rows": [dataclasses.asdict(row) for row in self.rows],
+        }
 
 
 def exercise_validate(*, exercise: Exercise) -> ValidationReport:
@@ -42,10 +60,12 @@ def exercise_validate(*, exercise: Exercise) -> ValidationReport:
     try:
         prepared = prepared_exercise(exercise)
     except ExerciseBroken as exc:
+        report.output = exc.stdout
         report.rows.append(
             ValidationRow("cases.py + reference", "loads", "broken", False, str(exc))
         )
         return report
+    report.output = prepared.cases_stdout
     report.visible_cases = len(prepared.indices(visible=True))
     report.hidden_cases = len(prepared.indices(visible=False))
 
@@ -93,3 +113,40 @@ def _row(label: str, outcome: GradeOutcome, *, must_pass: bool) -> ValidationRow
     ok = outcome.verdict != "passed" and bool(hidden)
     detail = f"fails hidden: {', '.join(hidden)[:300]}" if hidden else outcome.message[:300]
     return ValidationRow(label, "fails a hidden case", got, ok, detail)
+
+
+def exercise_validation_run(*, validation_id: int):
+    """Run one queued validation and store its report; idempotent (a finished one is kept).
+
+    Raises SandboxUnavailable for the task to retry.
+    """
+    validation = (
+        ExerciseValidation.objects.select_related("exercise").filter(pk=validation_id).first()
+    )
+    if validation is None or validation.finished:
+        return validation
+    ExerciseValidation.objects.filter(pk=validation_id).update(
+        status=ExerciseValidation.Status.RUNNING, started_at=timezone.now()
+    )
+    exercise = validation.exercise
+    report = exercise_validate(exercise=exercise)
+    ExerciseValidation.objects.filter(pk=validation_id).exclude(
+        status__in=[ExerciseValidation.Status.DONE, ExerciseValidation.Status.FAILED]
+    ).update(
+        status=ExerciseValidation.Status.DONE,
+        ok=report.ok,
+        report=report.as_dict(),
+        exercise_version=exercise.content_hash,
+        finished_at=timezone.now(),
+    )
+    validation.refresh_from_db()
+    return validation
+
+
+def exercise_validation_fail(*, validation_id: int, error: str) -> None:
+    """Record that a validation could not run at all (no report: not the exercise's fault)."""
+    ExerciseValidation.objects.filter(pk=validation_id).exclude(
+        status=ExerciseValidation.Status.DONE
+    ).update(
+        status=ExerciseValidation.Status.FAILED, error=error[:2000], finished_at=timezone.now()
+    )

@@ -22,9 +22,10 @@ import numpy as np
 
 from grader.casekit import Case
 from grader.judging import judge_all
-from grader.reference import case_payload, reference_outputs
+from grader.reference import case_payload
 from grader.sandbox import host as host_module
-from grader.sandbox.host import Sandbox
+from grader.sandbox.authoring import compute_outputs
+from grader.sandbox.host import Sandbox, encode_case
 from grader.sandbox.types import Limits
 
 SOURCE = (
@@ -127,7 +128,18 @@ def main(argv: list[str] | None = None) -> None:
         print(f"job to RunResult, 1 case:          {_median(job_ms)}")
 
         cases = _cases(8)
-        expected = reference_outputs(SOURCE, "softmax", cases, slug="measure")
+        started = time.perf_counter()
+        expected = compute_outputs(
+            box,
+            source=SOURCE,
+            entry_point="softmax",
+            filename="solution.py",
+            frames=[encode_case(case_payload(c)) for c in cases],
+            float64=True,
+            limits=Limits(),
+        )
+        author_ms = (time.perf_counter() - started) * 1000.0
+        print(f"author job, reference on 8 cases:  {author_ms:8.1f} ms")
         whole = []
         for _ in range(max(20, args.jobs // 4)):
             time.sleep(args.gap_ms / 1000.0)

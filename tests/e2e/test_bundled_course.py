@@ -20,7 +20,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from exercises.models import Exercise, Progress, Submission
-from grader.reference import load_cases
+from grader.exercise_cache import prepared_exercise
 from lessons.models import Course, Stage
 
 pytestmark = [pytest.mark.e2e, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -87,7 +87,7 @@ def solution_for(slug: str) -> str:
 
 
 def plan(exercise: Exercise) -> Planned:
-    cases = load_cases(exercise.cases_source, slug=exercise.slug).cases
+    cases = prepared_exercise(exercise).cases  # cases.py runs in an author job, not here
     return Planned(
         exercise=exercise,
         source=solution_for(exercise.slug),

@@ -1,13 +1,15 @@
 """The instructors' admin for exercises and what learners produced."""
 
-from dataclasses import dataclass
-from types import SimpleNamespace
+import base64
+import json
 
 import pytest
+import redis
 from django.test import Client
 from django.urls import reverse
 
 from exercises.models import Draft, Exercise, KnownWrongSolution, Progress, Submission
+from grader.models import ExerciseValidation
 from tests.factories import ExerciseFactory, SubmissionFactory
 from tests.lessons.builders import solve
 from tests.lessons.web import learner, other_learner, staff, web_settings  # noqa: F401
@@ -21,32 +23,23 @@ def admin_client_(client, staff):
     return client
 
 
-@dataclass
-class Row:
-    label: str
-    ok: bool
-    detail: str = ""
-    expected: str = ""
-    got: str = ""
-
-
 @pytest.fixture
-def fake_validator(monkeypatch):
-    """Stand in for grader.validation.exercise_validate (which runs the real sandbox)."""
-    import grader.validation
+def grading_queue(redis_url):
+    """The real broker's grading queue (the suite's own Redis database), emptied first."""
+    broker = redis.Redis.from_url(redis_url)
+    broker.delete("grading")
 
-    calls = []
+    def sent() -> list[tuple[str, list]]:
+        """(task name, args) of every message waiting in the grading queue."""
+        out = []
+        for raw in broker.lrange("grading", 0, -1):
+            message = json.loads(raw)
+            args = json.loads(base64.b64decode(message["body"]))[0]
+            out.append((message["headers"]["task"], args))
+        return out
 
-    def exercise_validate(*, exercise):
-        calls.append(exercise.slug)
-        rows = [
-            Row("reference solution", True, expected="passed", got="passed (100%)"),
-            Row("wrong/off_by_one", exercise.slug == "good", detail="<b>passes</b> everything"),
-        ]
-        return SimpleNamespace(ok=all(r.ok for r in rows), rows=rows)
-
-    monkeypatch.setattr(grader.validation, "exercise_validate", exercise_validate)
-    return calls
+    yield sent
+    broker.delete("grading")
 
 
 def messages_of(response) -> list[str]:
@@ -98,22 +91,107 @@ def test_exercise_change_page_has_validate_button_inlines_and_read_only_hash(adm
     assert '<span class="math math-inline">2x</span>' in html  # statement preview
 
 
-def test_validate_button_shows_every_row_as_a_message(admin_client_, fake_validator):
+def test_validate_button_queues_a_validation_for_a_grading_worker(
+    admin_client_, staff, grading_queue, django_capture_on_commit_callbacks
+):
     exercise = ExerciseFactory(slug="shaky")
 
-    response = admin_client_.post(
-        reverse("admin:exercises_exercise_validate", args=[exercise.pk]), follow=True
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client_.post(
+            reverse("admin:exercises_exercise_validate", args=[exercise.pk]), follow=True
+        )
+
+    validation = ExerciseValidation.objects.get(exercise=exercise)
+    assert validation.status == ExerciseValidation.Status.QUEUED
+    assert validation.requested_by == staff
+    assert validation.exercise_version == exercise.content_hash
+    assert grading_queue() == [("grader.validate_exercise", [validation.pk])]
+    assert any("shaky: validation queued" in m for m in messages_of(response))
+    assert "Queued: waiting for a grading worker" in response.content.decode()
+
+
+def test_pressing_validate_twice_queues_one_run(
+    admin_client_, grading_queue, django_capture_on_commit_callbacks
+):
+    exercise = ExerciseFactory()
+    url = reverse("admin:exercises_exercise_validate", args=[exercise.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client_.post(url)
+        admin_client_.post(url)
+
+    assert ExerciseValidation.objects.filter(exercise=exercise).count() == 1
+    assert len(grading_queue()) == 1
+
+
+def test_the_change_page_shows_the_stored_report_escaped(admin_client_):
+    exercise = ExerciseFactory()
+    ExerciseValidation.objects.create(
+        exercise=exercise,
+        exercise_version=exercise.content_hash,
+        status=ExerciseValidation.Status.DONE,
+        ok=False,
+        report={
+            "ok": False,
+            "visible_cases": 2,
+            "hidden_cases": 5,
+            "output": "<script>alert(1)</script>",
+            "rows": [
+                {
+                    "label": "reference solution",
+                    "expected": "passed",
+                    "got": "passed (100%)",
+                    "ok": True,
+                    "detail": "",
+                },
+                {
+                    "label": "wrong/off_by_one",
+                    "expected": "fails a hidden case",
+                    "got": "passed (100%)",
+                    "ok": False,
+                    "detail": "<b>passes</b> everything",
+                },
+            ],
+        },
+    )
+    change = reverse("admin:exercises_exercise_change", args=[exercise.pk])
+
+    html = admin_client_.get(change).content.decode()
+    fragment = admin_client_.get(
+        reverse("admin:exercises_exercise_validation", args=[exercise.pk])
+    ).content.decode()
+
+    for body in (html, fragment):
+        assert "FAILED validation" in body and "2 visible and 5 hidden cases" in body
+        assert "wrong/off_by_one" in body and "&lt;b&gt;passes&lt;/b&gt;" in body
+        assert "<b>passes</b>" not in body and "<script>alert(1)</script>" not in body
+    assert 'data-state="done"' in fragment
+
+
+def test_a_report_of_an_earlier_version_says_so(admin_client_):
+    exercise = ExerciseFactory()
+    ExerciseValidation.objects.create(
+        exercise=exercise, exercise_version="older", status=ExerciseValidation.Status.RUNNING
     )
 
-    shown = messages_of(response)
-    assert fake_validator == ["shaky"]
-    assert any("✓ reference solution (expected passed, got passed (100%))" in m for m in shown)
-    assert any("✗ wrong/off_by_one — <b>passes</b> everything" in m for m in shown)
-    assert any("shaky FAILED validation" in m for m in shown)
-    assert "&lt;b&gt;passes&lt;/b&gt;" in response.content.decode()  # messages are escaped
+    html = admin_client_.get(
+        reverse("admin:exercises_exercise_change", args=[exercise.pk])
+    ).content.decode()
+
+    assert "Running: the exercise" in html and 'data-state="running"' in html
+    assert "report of an earlier version" in html
 
 
-def test_validate_needs_post_and_csrf(admin_client_, staff, fake_validator):
+def test_learners_cannot_read_validation_reports(client, learner):
+    exercise = ExerciseFactory()
+    client.force_login(learner)
+
+    response = client.get(reverse("admin:exercises_exercise_validation", args=[exercise.pk]))
+
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_validate_needs_post_and_csrf(admin_client_, staff):
     exercise = ExerciseFactory()
     url = reverse("admin:exercises_exercise_validate", args=[exercise.pk])
 
@@ -121,39 +199,42 @@ def test_validate_needs_post_and_csrf(admin_client_, staff, fake_validator):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(staff)
     assert strict.post(url).status_code == 403
-    assert fake_validator == []
+    assert not ExerciseValidation.objects.exists()
 
 
-def test_validate_unknown_exercise_is_a_404(admin_client_, fake_validator):
+def test_validate_unknown_exercise_is_a_404(admin_client_):
     response = admin_client_.post(reverse("admin:exercises_exercise_validate", args=[999999]))
 
     assert response.status_code == 404
 
 
-def test_learners_cannot_validate(client, learner, fake_validator):
+def test_learners_cannot_validate(client, learner):
     exercise = ExerciseFactory()
     client.force_login(learner)
 
     response = client.post(reverse("admin:exercises_exercise_validate", args=[exercise.pk]))
 
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
-    assert fake_validator == []
+    assert not ExerciseValidation.objects.exists()
 
 
-def test_validate_action_runs_on_each_selected_exercise(admin_client_, fake_validator):
+def test_validate_action_queues_each_selected_exercise(
+    admin_client_, grading_queue, django_capture_on_commit_callbacks
+):
     good, bad = ExerciseFactory(slug="good"), ExerciseFactory(slug="bad")
 
-    response = admin_client_.post(
-        reverse("admin:exercises_exercise_changelist"),
-        {"action": "validate_selected", "_selected_action": [good.pk, bad.pk]},
-        follow=True,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client_.post(
+            reverse("admin:exercises_exercise_changelist"),
+            {"action": "validate_selected", "_selected_action": [good.pk, bad.pk]},
+            follow=True,
+        )
 
     shown = messages_of(response)
-    assert sorted(fake_validator) == ["bad", "good"]
-    assert any("good is valid" in m for m in shown) and any(
-        "bad FAILED validation" in m for m in shown
-    )
+    queued = ExerciseValidation.objects.order_by("exercise__slug")
+    assert [v.exercise.slug for v in queued] == ["bad", "good"]
+    assert sorted(args[0] for _task, args in grading_queue()) == sorted(v.pk for v in queued)
+    assert any("good: validation queued" in m for m in shown)
 
 
 def test_saving_an_exercise_in_admin_recomputes_its_content_hash(admin_client_):
@@ -238,3 +319,40 @@ def test_progress_and_drafts_are_read_only(admin_client_, learner):
     )
     assert Progress.objects.get().best_score == 1.0
     assert Submission.objects.count() == 1
+
+
+@pytest.fixture
+def unreachable_broker():
+    """Point this process's Celery producer at a port where nothing listens."""
+    import socket
+
+    from courseplatform.celery import app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    saved = app.conf.broker_url
+    app.conf.broker_url = f"redis://127.0.0.1:{port}/0"
+    app._pool = None
+    app.amqp._producer_pool = None
+    yield
+    app.conf.broker_url = saved
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+def test_a_validation_the_broker_cannot_take_says_so(
+    admin_client_, unreachable_broker, django_capture_on_commit_callbacks
+):
+    exercise = ExerciseFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client_.post(reverse("admin:exercises_exercise_validate", args=[exercise.pk]))
+    html = admin_client_.get(
+        reverse("admin:exercises_exercise_change", args=[exercise.pk])
+    ).content.decode()
+
+    validation = ExerciseValidation.objects.get(exercise=exercise)
+    assert validation.status == ExerciseValidation.Status.FAILED
+    assert "task queue is unavailable" in validation.error
+    assert "Could not run: The task queue is unavailable" in html

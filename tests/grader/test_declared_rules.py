@@ -1,8 +1,9 @@
 """What an exercise may declare in exercise.toml beyond the general rules: a bool result
 (compared exactly) and arguments the entry point must leave unchanged.
 
-Values go through the real paths: invoke.call_case / to_data and the wire round trip
-(run_trusted), then grader.judging, exactly as sandbox results are judged.
+Values go through the real conversion (invoke.to_data and the wire round trip) before
+they are compared; the unchanged-inputs rule runs through the real sandbox in
+tests/grader/sandbox/test_declared_rules_sandbox.py.
 """
 
 import shutil
@@ -13,10 +14,8 @@ import pytest
 import torch
 
 from exercises.package import PackageError, read_exercise
-from grader.casekit import Case
 from grader.compare import compare_value
-from grader.judging import ResultRules, judge_all
-from grader.reference import case_payload, reference_outputs, run_trusted
+from grader.judging import ResultRules, same_data
 from grader.sandbox.runtime import invoke, wire
 
 TOL = {"rtol": 1e-7, "atol": 1e-9}
@@ -71,25 +70,6 @@ def test_the_declaration_reaches_nested_results():
 
 # -- unchanged inputs -----------------------------------------------------------------------
 REFERENCE = "def shift(x, by, scale=1.0):\n    return (x + by) * scale\n"
-IN_PLACE = "def shift(x, by, scale=1.0):\n    x += by\n    x *= scale\n    return x\n"
-COPY = "def shift(x, by, scale=1.0):\n    y = x.clone()\n    y += by\n    return y * scale\n"
-
-
-def shift_cases():
-    return [
-        Case("positional", args=(torch.tensor([1.0, 2.0]), 1.0), visible=True),
-        Case("keyword", args=(), kwargs={"x": torch.tensor([3.0, float("nan")]), "by": 0.5}),
-        Case("nothing to add", args=(torch.tensor([4.0]), 0.0)),
-    ]
-
-
-def judged(source, rules, cases=None):
-    cases = cases or shift_cases()
-    expected = reference_outputs(REFERENCE, "shift", cases, slug="shift")
-    got = run_trusted(source, "shift", cases, float64=False, rules=rules)
-    return judge_all(
-        cases, expected, got, tolerance=(1e-4, 1e-5), checks={}, reveal_hidden=True, rules=rules
-    )
 
 
 def rules_for(*names):
@@ -98,14 +78,13 @@ def rules_for(*names):
     )
 
 
-def test_declared_names_resolve_to_positions_and_keywords():
-    rules = rules_for("x", "scale")
-    assert rules.unchanged == (("x", 0), ("scale", 2))
-    positional, keyword, _ = shift_cases()
-    assert rules.input_refs(positional) == [("x", 0)]  # scale not passed: nothing to check
-    assert rules.input_refs(keyword) == [("x", "x")]
-    assert case_payload(keyword, rules)["return_inputs"] == ["x"]
-    assert case_payload(keyword)["return_inputs"] == []
+def test_declared_names_resolve_to_positions_or_keyword_only():
+    assert rules_for("x", "scale").unchanged == (("x", 0), ("scale", 2))
+    keyword_only = "def shift(x, *, by):\n    return x + by\n"
+    rules = ResultRules.declared(
+        bool_result=False, unchanged_inputs=["by"], reference=keyword_only, entry_point="shift"
+    )
+    assert rules.unchanged == (("by", None),)
 
 
 def test_an_undeclared_name_is_refused():
@@ -113,37 +92,15 @@ def test_an_undeclared_name_is_refused():
         rules_for("y")
 
 
-def test_modifying_a_declared_input_fails_with_its_name():
-    judgement = judged(IN_PLACE, rules_for("x"))
-
-    assert [c.passed for c in judgement.cases] == [False, False, True]
-    assert judgement.cases[0].message.startswith("x was modified")
-
-
-def test_a_copy_passes_and_nan_inputs_compare_equal_to_themselves():
-    assert judged(COPY, rules_for("x")).verdict == "passed"
-
-
-def test_without_the_declaration_in_place_work_is_not_checked():
-    assert judged(IN_PLACE, ResultRules()).verdict == "passed"
-
-
-def test_a_result_without_the_inputs_fails():
-    cases = shift_cases()[:1]
-    expected = reference_outputs(REFERENCE, "shift", cases, slug="shift")
-    got = [{"value": returned(torch.tensor([2.0, 3.0]))}]  # e.g. a patched harness
-    judgement = judge_all(
-        cases, expected, got, tolerance=(1e-4, 1e-5), checks={}, rules=rules_for("x")
-    )
-    assert judgement.cases[0].message == "the arguments did not come back after the call"
-
-
-def test_a_changed_dtype_counts_as_modified():
-    source = (
-        "def shift(x, by, scale=1.0):\n"
-        "    y = (x + by) * scale\n    x.data = x.data.double()\n    return y\n"
-    )
-    assert not judged(source, rules_for("x")).cases[0].passed
+def test_same_data_is_value_for_value_and_nan_equals_itself():
+    sent = returned(torch.tensor([1.0, float("nan")]))
+    assert same_data(sent, returned(torch.tensor([1.0, float("nan")])))
+    wider = returned(torch.tensor([1.0, float("nan")], dtype=torch.float64))
+    assert not same_data(sent, wider)
+    assert same_data(sent, wider, exact_dtype=False)
+    assert not same_data(sent, returned(torch.tensor([1.0, 2.0])))
+    assert not same_data(sent, returned(torch.tensor([[1.0, float("nan")]])))
+    assert not same_data(returned(torch.tensor([1, 2])), returned(torch.tensor([1.0, 2.0])))
 
 
 # -- exercise.toml ----------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """Call an entry point on one case and turn what it returns into plain data.
 
-Runs in two places: inside the sandbox on learner code (where everything the learner
-returns is hostile), and on the trusted side for reference and known-wrong solutions,
-so that both go through exactly the same call and conversion. Imports only the standard
-library and numpy (torch when present).
+Runs only inside the sandbox, in two kinds of jobs: on learner code (harness.py, where
+everything the learner returns is hostile) and on an exercise's reference and known-wrong
+solutions (author.py), so that both go through exactly the same call and conversion.
+Imports only the standard library and numpy (torch when present).
 """
 
 from __future__ import annotations

@@ -16,8 +16,10 @@ import torch
 
 from grader.casekit import Case
 from grader.judging import judge_all
-from grader.reference import case_payload, reference_outputs
+from grader.reference import case_payload
 from grader.sandbox import Limits, RunResult, Sandbox
+from grader.sandbox.authoring import compute_outputs
+from grader.sandbox.host import encode_case
 from grader.sandbox.verdict import verdict_of
 
 ENTRY_POINT = "double"
@@ -40,9 +42,24 @@ def cases() -> tuple[Case, ...]:
     )
 
 
-@lru_cache(maxsize=1)
-def expected() -> tuple:
-    return tuple(reference_outputs(REFERENCE, ENTRY_POINT, list(cases()), slug="double"))
+_expected: dict[str, tuple] = {}
+
+
+def expected(sandbox: Sandbox) -> tuple:
+    """The reference's results, computed once in an author job (float64 inputs)."""
+    if "double" not in _expected:
+        _expected["double"] = tuple(
+            compute_outputs(
+                sandbox,
+                source=REFERENCE,
+                entry_point=ENTRY_POINT,
+                filename="solution.py",
+                frames=[encode_case(case_payload(c)) for c in cases()],
+                float64=True,
+                limits=LIMITS,
+            )
+        )
+    return _expected["double"]
 
 
 @dataclass
@@ -66,7 +83,7 @@ class Graded:
 
 def grade(sandbox: Sandbox, source: str, *, limits: Limits = LIMITS) -> Graded:
     """Grade as a submit does: every case in one sandbox job, judged on this side."""
-    all_cases, all_expected = list(cases()), list(expected())
+    all_cases, all_expected = list(cases()), list(expected(sandbox))
     run = sandbox.run(
         source=source,
         entry_point=ENTRY_POINT,

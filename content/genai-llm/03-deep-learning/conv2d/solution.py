@@ -9,6 +9,6 @@ def conv2d(
     stride: int = 1,
     padding: int = 0,
 ) -> torch.Tensor:
-    # Trusted reference: runs outside the sandbox, in float64, so torch's own
+    # The reference (an author job in the sandbox, on float64 inputs): torch's own
     # cross-correlation is the definition the contract points at.
     return F.conv2d(x, weight, bias, stride=stride, padding=padding)
