@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader.compare import compare_value
+from grader.compare import compare_value, describe
 
 
 def rows_up_to_sign(case, expected, got) -> str | None:
@@ -47,7 +47,24 @@ def _flip(expected, got, axis: int):
     return got * (signs[:, None] if axis == 1 else signs[None, :])
 
 
+def text_lines_exactly(case, expected, got) -> str | None:
+    """A str compared exactly; the message names the first line that differs (prompts,
+    formatted reports), which the default "expected … got …" of a long text hides."""
+    if type(got) is not str:
+        return f"result: expected a str, got {describe(got)}"
+    if type(expected) is not str:
+        return "the reference did not return a str"
+    if got == expected:
+        return None
+    want, have = expected.split("\n"), got.split("\n")
+    for number, (line_want, line_got) in enumerate(zip(want, have, strict=False), start=1):
+        if line_want != line_got:
+            return f"line {number} differs: expected {line_want!r:.200}, got {line_got!r:.200}"
+    return f"expected {len(want)} lines, got {len(have)}"
+
+
 CHECKS = {
     "rows_up_to_sign": rows_up_to_sign,
     "columns_up_to_sign": columns_up_to_sign,
+    "text_lines_exactly": text_lines_exactly,
 }

@@ -137,3 +137,14 @@ def test_declarations_change_the_hash_and_their_absence_does_not(tmp_path):
 
     assert declared.content_hash() != plain.content_hash()
     assert again.content_hash() == plain.content_hash()
+
+
+# -- platform checks ------------------------------------------------------------------------
+def test_text_lines_exactly_names_the_first_differing_line():
+    from grader.checks import CHECKS
+
+    check = CHECKS["text_lines_exactly"]
+    assert check(None, "a\nb\nc", "a\nb\nc") is None
+    assert check(None, "a\nb\nc", "a\nB\nc") == "line 2 differs: expected 'b', got 'B'"
+    assert check(None, "a\nb", "a\nb\n") == "expected 2 lines, got 3"
+    assert check(None, "a", ["a"]).startswith("result: expected a str, got a list")

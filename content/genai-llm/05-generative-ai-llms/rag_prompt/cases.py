@@ -1,7 +1,6 @@
 import numpy as np
 
 from grader.casekit import Case
-from grader.compare import describe
 
 TEMPLATE = (
     "Answer the question using only the sources below, and cite them by number.\n\n"
@@ -38,19 +37,6 @@ TEXTS = [
 GAP = 1e-9  # distinct hidden similarities stay this far apart
 
 
-def same_prompt(case, expected, got):
-    """Exact comparison; the message names the first line that differs."""
-    if type(got) is not str:
-        return f"result: expected a str, got {describe(got)}"
-    if got == expected:
-        return None
-    want, have = expected.split("\n"), got.split("\n")
-    for number, (line_want, line_got) in enumerate(zip(want, have, strict=False), start=1):
-        if line_want != line_got:
-            return f"line {number} differs: expected {line_want!r:.200}, got {line_got!r:.200}"
-    return f"expected {len(want)} lines, got {len(have)}"
-
-
 def _sims(q_vec, chunk_vecs):
     return chunk_vecs @ q_vec / (np.linalg.norm(chunk_vecs, axis=1) * np.linalg.norm(q_vec))
 
@@ -79,7 +65,7 @@ def _case(name, question, q, c, texts, k, max_chars, template=TEMPLATE, visible=
         name,
         args=(question, q, c, list(texts), k, max_chars, template),
         visible=visible,
-        check="same_prompt",
+        check="text_lines_exactly",
     )
 
 
