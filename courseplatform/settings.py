@@ -261,6 +261,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = RATELIMIT_IP_META_KEY
 AXES_LOCKOUT_CALLABLE = "accounts.views.login_locked_out"
+# The start-up banner would go to every management command's stderr (grade --json users parse it).
+AXES_VERBOSE = False
 # Per-address and per-learner limits ("N/s", "N/m", "N/h" or "N/d"); every refusal is a
 # 429 with Retry-After. SUBMISSION_RATE (per learner) is set above.
 SUBMISSION_RATE_PER_ADDRESS = env("SUBMISSION_RATE_PER_ADDRESS", "120/m")

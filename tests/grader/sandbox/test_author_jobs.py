@@ -189,4 +189,4 @@ def test_platform_check_flips_rows_but_still_compares():
     assert rows_up_to_sign(case, expected, flipped) is None
     assert rows_up_to_sign(case, expected, wrong) is not None
     assert rows_up_to_sign(case, expected, "nonsense") is not None
-    assert set(CHECKS) == {"rows_up_to_sign", "columns_up_to_sign"}
+    assert set(CHECKS) == {"rows_up_to_sign", "columns_up_to_sign", "text_lines_exactly"}
