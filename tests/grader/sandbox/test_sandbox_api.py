@@ -359,3 +359,25 @@ def test_close_leaves_nothing_of_the_slot_running(canary):
     assert slots.pids_of_uid(uid) == []
     if os.path.exists(f"/proc/{bwrap_pid}"):
         assert open(f"/proc/{bwrap_pid}/stat").read().split()[2] == "Z"  # reaped soon
+
+
+def test_prctl_allows_only_what_a_runtime_needs(sandbox):
+    # PR_SET_DUMPABLE would make /proc/self/environ readable again (and let a crash reach
+    # the host's core_pattern helper); naming a thread is what runtimes legitimately do.
+    source = (
+        "import ctypes, threading\n"
+        "libc = ctypes.CDLL(None, use_errno=True)\n"
+        "def double(x):\n"
+        "    dumpable = libc.prctl(4, 1, 0, 0, 0), ctypes.get_errno(), libc.prctl(3, 0, 0, 0, 0)\n"
+        "    named = libc.prctl(15, b'learner-thread', 0, 0, 0)\n"
+        "    try:\n"
+        "        open('/proc/self/environ', 'rb').read()\n"
+        "        environ = 'read'\n"
+        "    except OSError as exc:\n"
+        "        environ = type(exc).__name__\n"
+        "    comm = open('/proc/thread-self/comm').read().strip()\n"
+        "    return [list(dumpable), named, environ, comm]\n"
+    )
+    result = run(sandbox, source, cases=CASES[:1])
+    assert result.status == "ok", (result.message, result.stdout)
+    assert result.results[0]["value"] == [[-1, 1, 0], 0, "PermissionError", "learner-thread"]
