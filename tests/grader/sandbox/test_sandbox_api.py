@@ -202,6 +202,76 @@ def test_torch_internals_calling_a_forbidden_function_do_not_count(sandbox):
     assert result.status == "ok" and result.forbidden_used == []
 
 
+CONV = (
+    "import torch\n"
+    "F = torch.nn.functional\n"
+    "W = torch.ones(1, 1, 1, 1, dtype=torch.float64)\n"
+    "def shaped(x):\n"
+    "    return torch.as_tensor(x).reshape(1, 1, 1, -1)\n"
+)
+DISGUISED = {
+    "compiled under torch's file name": (
+        "ns = {'F': F}\n"
+        "exec(compile('def helper(x, w):\\n    return F.conv2d(x, w)\\n',"
+        " F.__file__, 'exec'), ns)\n"
+        "helper = ns['helper']\n"
+    ),
+    "code.replace(co_filename=...)": (
+        "import types\n"
+        "def _helper(x, w):\n    return F.conv2d(x, w)\n"
+        "helper = types.FunctionType("
+        "_helper.__code__.replace(co_filename=F.__file__, co_name='conv2d'), {'F': F})\n"
+    ),
+    "__code__ swapped into a function": (
+        "import marshal\n"
+        "def _helper(x, w):\n    return F.conv2d(x, w)\n"
+        "def helper(x, w):\n    return None\n"
+        "helper.__code__ = marshal.loads("
+        "marshal.dumps(_helper.__code__.replace(co_filename=F.__file__)))\n"
+    ),
+    "a module written to the scratch and imported": (
+        "import sys\n"
+        "open('fastconv.py', 'w').write("
+        "'import torch\\ndef helper(x, w):\\n    return torch.nn.functional.conv2d(x, w)\\n')\n"
+        "sys.path.insert(0, '.')\n"
+        "from fastconv import helper\n"
+    ),
+    "eval of a lambda": "helper = eval('lambda x, w: F.conv2d(x, w)')\n",
+}
+
+
+@pytest.mark.parametrize("how", list(DISGUISED))
+def test_the_forbidden_hook_judges_code_by_its_origin_not_its_file_name(sandbox, how):
+    source = (
+        CONV + DISGUISED[how] + "def double(x):\n"
+        "    return 2 * helper(shaped(x), W).reshape(-1)\n"
+    )
+    result = run(sandbox, source, forbidden=["torch.nn.functional.conv2d"])
+    assert result.status == "ok" and result.load_error is None, (result.stdout, result.results)
+    assert result.results[0]["value"].tolist() == [2.0, 4.0]
+    assert result.forbidden_used == ["torch.nn.functional.conv2d"]
+
+
+def test_code_the_runtime_generates_or_imports_does_not_count_as_the_learners(sandbox):
+    # dataclasses and namedtuple generate code with exec; torch.vmap and nn.Conv1d call
+    # conv functions from torch's own files; torch.distributions is imported lazily.
+    source = (
+        CONV + "import dataclasses, collections\n"
+        "import torch.distributions\n"
+        "@dataclasses.dataclass\nclass Box:\n    w: object = None\n"
+        "Pair = collections.namedtuple('Pair', 'a b')\n"
+        "def double(x):\n"
+        "    layer = torch.nn.Conv1d(1, 1, 1, bias=False)\n"
+        "    torch.vmap(lambda t: layer(t.reshape(1, 1, -1)))(torch.ones(2, 3))\n"
+        "    Pair(Box(W), 1)\n"
+        "    return 2 * x\n"
+    )
+    forbidden = ["torch.nn.functional.conv1d", "torch.conv1d", "torch.nn.functional.conv2d"]
+    result = run(sandbox, source, forbidden=forbidden)
+    assert result.status == "ok" and result.load_error is None, (result.stdout, result.results)
+    assert result.forbidden_used == []
+
+
 def test_set_num_threads_in_a_correct_solution_is_harmless(sandbox):
     source = (
         "import torch\ntorch.set_num_threads(32)\ndef double(x):\n"
