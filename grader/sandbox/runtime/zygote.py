@@ -125,6 +125,10 @@ class _Spare:
         zygote_end, spare_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.ack_r, ack_w = os.pipe()
         self.scratch = None if config["confine"] else tempfile.mkdtemp(prefix="grader-job-")
+        if config.get("pid_namespace"):
+            import confine
+
+            confine.new_pid_namespace()
         self.pid = os.fork()
         if self.pid == 0:
             _spare_main(config, ctl_fd, zygote_end, spare_end, self.ack_r, ack_w, self.scratch)
@@ -144,12 +148,11 @@ class _Spare:
         finally:
             self.sock.close()
 
-    def confined(self) -> bool:
-        os.set_blocking(self.ack_r, False)
-        try:
-            return os.read(self.ack_r, 1) == b"1"
-        except BlockingIOError:
-            return False
+    def report(self, status: int, usage) -> tuple[bool, int, float, int]:
+        """(confined, wait status, cpu ms, max RSS KiB) of the job, after the spare ended."""
+        import confine
+
+        return confine.read_report(self.ack_r, status, usage)
 
     def discard(self) -> None:
         """Kill and reap an unused spare and drop what it held."""
@@ -176,6 +179,13 @@ def _spare_main(config, ctl_fd, zygote_end, spare_end, ack_r, ack_w, scratch) ->
         import confine
 
         confine.detach(config)
+        if config.get("pid_namespace"):
+            # This process is pid 1 of the job's namespace; the job is its child (pid 2).
+            job_pid = os.fork()
+            if job_pid:
+                spare_end.close()
+                confine.relay(job_pid, ack_w)
+            os.setsid()  # the job's own session and group: kill(0) reaches only itself
         message, fds = _receive(spare_end)
         if message is None or len(fds) != 3:
             os._exit(0)  # the zygote is gone or discarded this spare
@@ -198,7 +208,7 @@ def _run(ctl: socket.socket, message: dict, fds: list[int], config: dict, spare:
     pidfd = os.pidfd_open(spare.pid)
     status, usage = _wait(ctl, spare.pid, pidfd)
     os.close(pidfd)
-    confined = spare.confined()
+    confined, status, cpu_ms, maxrss_kb = spare.report(status, usage)
     spare.cleanup()
     _send(
         ctl,
@@ -207,8 +217,8 @@ def _run(ctl: socket.socket, message: dict, fds: list[int], config: dict, spare:
             "id": message["id"],
             "status": status,
             "confined": confined,
-            "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000.0,
-            "maxrss_kb": usage.ru_maxrss,
+            "cpu_ms": cpu_ms,
+            "maxrss_kb": maxrss_kb,
         },
     )
     return _Spare(config, ctl.fileno())

@@ -106,7 +106,9 @@ def test_memory_limit_from_the_kernel_oom_killer(sandbox):
         "import numpy as np\nkeep = []\ndef double(x):\n"
         "    while True:\n        keep.append(np.ones(4_000_000))\n"
     )
-    result = run(sandbox, source)
+    # Generous clocks: on a busy machine, reclaiming a full cgroup can take seconds, and
+    # only the OOM killer may end this job.
+    result = run(sandbox, source, limits=Limits(wall_seconds=30.0, cpu_seconds=10.0, memory_mb=256))
     assert result.status == "memory_limit" and result.message == "out of memory (256 MB limit)"
 
 
@@ -243,8 +245,7 @@ DISGUISED = {
 @pytest.mark.parametrize("how", list(DISGUISED))
 def test_the_forbidden_hook_judges_code_by_its_origin_not_its_file_name(sandbox, how):
     source = (
-        CONV + DISGUISED[how] + "def double(x):\n"
-        "    return 2 * helper(shaped(x), W).reshape(-1)\n"
+        CONV + DISGUISED[how] + "def double(x):\n    return 2 * helper(shaped(x), W).reshape(-1)\n"
     )
     result = run(sandbox, source, forbidden=["torch.nn.functional.conv2d"])
     assert result.status == "ok" and result.load_error is None, (result.stdout, result.results)
@@ -451,3 +452,41 @@ def test_prctl_allows_only_what_a_runtime_needs(sandbox):
     result = run(sandbox, source, cases=CASES[:1])
     assert result.status == "ok", (result.message, result.stdout)
     assert result.results[0]["value"] == [[-1, 1, 0], 0, "PermissionError", "learner-thread"]
+
+
+def test_a_value_planted_in_the_pid_counter_is_not_visible_to_the_next_job(sandbox):
+    # Every thread takes a pid: a job can move the counter by any amount it chooses, and a
+    # job sharing the namespace would read it from its own pid and thread ids.
+    planter = (
+        "import threading\n"
+        "def double(x):\n"
+        "    last = 0\n"
+        "    for _ in range(int(x)):\n"
+        "        t = threading.Thread(target=lambda: None)\n"
+        "        t.start()\n"
+        "        last = t.native_id\n"
+        "        t.join()\n"
+        "    return last\n"
+    )
+    observer = (
+        "import os, threading\n"
+        "def double(x):\n"
+        "    t = threading.Thread(target=lambda: None)\n"
+        "    t.start()\n"
+        "    t.join()\n"
+        "    pids = sorted(int(p) for p in os.listdir('/proc') if p.isdigit())\n"
+        "    last = open('/proc/loadavg').read().split()[-1]\n"
+        "    ns_last = open('/proc/sys/kernel/ns_last_pid').read().strip()\n"
+        "    return [os.getpid(), t.native_id, os.readlink('/proc/self'), pids, last, ns_last]\n"
+    )
+    seen = []
+    for planted in (0, 37, 3):
+        case = case_payload(Case("n", args=(planted,)))
+        plant = run(sandbox, planter, cases=[case])
+        assert plant.status == "ok", plant.results
+        look = run(sandbox, observer, cases=[case])
+        assert look.status == "ok", look.results
+        seen.append(look.results[0]["value"])
+    assert seen[0] == seen[1] == seen[2], seen
+    own_pid, thread_id, proc_self, pids, _last, _ns_last = seen[0]
+    assert proc_self == str(own_pid) and pids == [1, own_pid] and thread_id < 10
