@@ -13,16 +13,14 @@ import io
 import math
 import os
 import resource
+import shutil
 import signal
-import struct
 import sys
 
 CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC = 0x00020000, 0x40000000, 0x08000000
 CLONE_NEWPID = 0x20000000
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 16384, 1 << 18
 MS_RDONLY, MS_REMOUNT, MS_BIND = 1, 32, 4096
-# What the pid-1 relay of a job's namespace reports: the job's wait status and rusage.
-RELAY = struct.Struct("=ciddq")
 PR_SET_NO_NEW_PRIVS = 38
 RESULT_FD, ACK_FD = 3, 4
 MIB = 1 << 20
@@ -58,40 +56,41 @@ def detach(config: dict) -> None:
 
 
 _zygote_pid_ns = -1
+_holder_program: str | None = None
 
 
-def new_pid_namespace() -> None:
-    """In the zygote, before each spare: its next child starts a pid namespace of its own.
+def new_pid_namespace(keep_fds: tuple[int, ...] = ()) -> int:
+    """In the zygote, before each spare: the next child forked is pid 2 of a new namespace.
 
     Pids are a counter a job can move (every thread takes one) and the next job can read
     (its own pid and thread ids): a channel between two learners' jobs. In a namespace of
-    its own, every job starts from the same numbers. unshare(CLONE_NEWPID) works once per
-    namespace the children go to, so the zygote first steps back into its own.
+    its own, every job starts from the same numbers. Pid 1 of the namespace is a holder
+    that only sleeps, so that the job is not the namespace's init: the kernel spares an
+    init every signal it has no handler for (SIGXCPU, SIGXFSZ, a job's own SIGKILL would be
+    ignored). The job stays the zygote's child, which reaps it as before; killing the
+    holder ends the namespace and anything left in it. unshare(CLONE_NEWPID) works once
+    per namespace the children go to, so the zygote first steps back into its own.
+    Returns the holder's pid (the zygote kills and reaps it after the job).
     """
-    global _zygote_pid_ns
+    global _zygote_pid_ns, _holder_program
     if _zygote_pid_ns < 0:
         _zygote_pid_ns = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
+        _holder_program = shutil.which("sleep", path="/usr/bin:/bin")
     _check(_libc.setns(_zygote_pid_ns, CLONE_NEWPID), "setns to the zygote's pid namespace")
     _check(_libc.unshare(CLONE_NEWPID), "unshare a pid namespace")
-
-
-def relay(child: int, ack_w: int) -> None:
-    """Pid 1 of a job's namespace: wait for the job (pid 2), report how it ended, exit.
-
-    The job is not pid 1 itself, because the kernel spares a namespace's init every signal
-    it has no handler for: SIGXCPU, SIGXFSZ and a job's own SIGKILL would be ignored.
-    Leaving here ends the namespace: the kernel kills anything left in it.
-    """
-    while True:
+    if _holder_program:
+        # posix_spawn (vfork + exec) costs a fraction of forking the 250 MiB zygote.
+        closes = [(os.POSIX_SPAWN_CLOSE, fd) for fd in keep_fds]
+        return os.posix_spawn(_holder_program, ["sleep", "infinity"], {}, file_actions=closes)
+    holder = os.fork()
+    if holder == 0:
         try:
-            _pid, status, usage = os.wait4(child, 0)
-            break
-        except InterruptedError:
-            continue
-        except ChildProcessError:
+            os.closerange(0, 1 << 16)
+            while True:
+                signal.pause()
+        finally:
             os._exit(0)
-    os.write(ack_w, RELAY.pack(b"R", status, usage.ru_utime, usage.ru_stime, usage.ru_maxrss))
-    os._exit(0)
+    return holder
 
 
 def enter(job: dict, config: dict, scratch: str | None) -> None:
@@ -134,28 +133,13 @@ def compile_filter() -> None:
     _compiled = policy.Compiled(pyseccomp)
 
 
-def read_report(ack_r: int, status: int, usage) -> tuple[bool, int, float, int]:
-    """In the zygote, after a spare ended: (confined, wait status, cpu ms, max RSS KiB).
-
-    The job wrote "1" once confined; with a pid namespace, its relay (pid 1) then wrote the
-    job's own status and rusage. Without that record (the relay was killed at the wall
-    clock), the spare's own status stands.
-    """
+def read_ack(ack_r: int) -> bool:
+    """In the zygote, after a job ended: did it write "1" once confined?"""
     os.set_blocking(ack_r, False)
-    data = b""
     try:
-        while len(data) <= 256 and (chunk := os.read(ack_r, 256)):
-            data += chunk
+        return os.read(ack_r, 1) == b"1"
     except BlockingIOError:
-        pass
-    confined = data[:1] == b"1"
-    rest = data[1:] if confined else data
-    cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000.0
-    maxrss = usage.ru_maxrss
-    if len(rest) == RELAY.size and rest[:1] == b"R":
-        _tag, status, utime, stime, maxrss = RELAY.unpack(rest)
-        cpu_ms = (utime + stime) * 1000.0
-    return confined, status, cpu_ms, maxrss
+        return False
 
 
 def _private_namespaces(config: dict) -> None:
@@ -171,8 +155,8 @@ def _private_namespaces(config: dict) -> None:
         "mount scratch tmpfs",
     )
     if config.get("pid_namespace"):
-        # The /proc of the job's own pid namespace (this process is its pid 1): the job sees
-        # itself and its relay, never the zygote's pids. Read-only where bubblewrap made it so.
+        # The /proc of the job's own pid namespace: the job sees itself and the namespace's
+        # holder (pid 1), never the zygote's pids. Read-only where bubblewrap made it so.
         flags = MS_NOSUID | MS_NODEV | MS_NOEXEC
         _check(_libc.mount(b"proc", b"/proc", b"proc", flags, None), "mount /proc")
         for path in (b"/proc/sys", b"/proc/sysrq-trigger", b"/proc/irq", b"/proc/bus"):

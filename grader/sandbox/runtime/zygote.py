@@ -125,10 +125,11 @@ class _Spare:
         zygote_end, spare_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.ack_r, ack_w = os.pipe()
         self.scratch = None if config["confine"] else tempfile.mkdtemp(prefix="grader-job-")
+        self.holder = 0
         if config.get("pid_namespace"):
             import confine
 
-            confine.new_pid_namespace()
+            self.holder = confine.new_pid_namespace(keep_fds=(ctl_fd,))
         self.pid = os.fork()
         if self.pid == 0:
             _spare_main(config, ctl_fd, zygote_end, spare_end, self.ack_r, ack_w, self.scratch)
@@ -148,11 +149,10 @@ class _Spare:
         finally:
             self.sock.close()
 
-    def report(self, status: int, usage) -> tuple[bool, int, float, int]:
-        """(confined, wait status, cpu ms, max RSS KiB) of the job, after the spare ended."""
+    def confined(self) -> bool:
         import confine
 
-        return confine.read_report(self.ack_r, status, usage)
+        return confine.read_ack(self.ack_r)
 
     def discard(self) -> None:
         """Kill and reap an unused spare and drop what it held."""
@@ -166,6 +166,13 @@ class _Spare:
 
     def cleanup(self) -> None:
         os.close(self.ack_r)
+        if self.holder:
+            # Pid 1 of the job's namespace: its death ends the namespace (and anything left).
+            try:
+                os.kill(self.holder, signal.SIGKILL)
+                os.waitpid(self.holder, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
         if self.scratch:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
@@ -179,13 +186,6 @@ def _spare_main(config, ctl_fd, zygote_end, spare_end, ack_r, ack_w, scratch) ->
         import confine
 
         confine.detach(config)
-        if config.get("pid_namespace"):
-            # This process is pid 1 of the job's namespace; the job is its child (pid 2).
-            job_pid = os.fork()
-            if job_pid:
-                spare_end.close()
-                confine.relay(job_pid, ack_w)
-            os.setsid()  # the job's own session and group: kill(0) reaches only itself
         message, fds = _receive(spare_end)
         if message is None or len(fds) != 3:
             os._exit(0)  # the zygote is gone or discarded this spare
@@ -208,8 +208,7 @@ def _run(ctl: socket.socket, message: dict, fds: list[int], config: dict, spare:
     pidfd = os.pidfd_open(spare.pid)
     status, usage = _wait(ctl, spare.pid, pidfd)
     os.close(pidfd)
-    confined, status, cpu_ms, maxrss_kb = spare.report(status, usage)
-    spare.cleanup()
+    confined = spare.confined()
     _send(
         ctl,
         {
@@ -217,10 +216,11 @@ def _run(ctl: socket.socket, message: dict, fds: list[int], config: dict, spare:
             "id": message["id"],
             "status": status,
             "confined": confined,
-            "cpu_ms": cpu_ms,
-            "maxrss_kb": maxrss_kb,
+            "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000.0,
+            "maxrss_kb": usage.ru_maxrss,
         },
     )
+    spare.cleanup()  # after the report: ending the pid namespace is off the job's clock
     return _Spare(config, ctl.fileno())
 
 
