@@ -8,6 +8,8 @@ every worker already uses) holds one hash field per process; nothing here is sec
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import logging
 import os
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 import redis
 from django.conf import settings
 
+from grader.sandbox import slots
 from grader.sandbox.types import Health
 
 logger = logging.getLogger(__name__)
@@ -28,6 +31,8 @@ HEARTBEAT_SECONDS = 30.0
 STALE_HEARTBEATS = 3
 # Reports of processes gone for this long are dropped when read.
 FORGET_SECONDS = 24 * 3600
+# Pool processes of one host start their zygotes one after the other, up to this long each.
+WARM_UP_TURN_SECONDS = 20.0
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,41 @@ def _client() -> redis.Redis:
 
 def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@contextlib.contextmanager
+def warm_up_turn():
+    """Wait (up to WARM_UP_TURN_SECONDS) until no other pool process of this host is
+    starting its zygote.
+
+    A zygote start is mostly CPU (importing torch): two at once on a busy machine each take
+    twice as long, and the first verdict after a fresh start waits for one of them. In
+    turn, the first is ready in about half the time. A job never waits for this: a task
+    that arrives before its process's warm-up starts the zygote itself.
+    """
+    fd = -1
+    try:
+        fd = os.open(
+            os.path.join(slots._lock_dir(), "warm-up.lock"),
+            os.O_RDWR | os.O_CREAT | os.O_CLOEXEC,
+            0o600,
+        )
+        deadline = time.monotonic() + WARM_UP_TURN_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.05)
+    except (OSError, RuntimeError) as exc:
+        logger.warning("No warm-up turn (starting at once): %s", exc)
+    try:
+        yield
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def worker_health_publish(*, health: Health, worker: str | None = None) -> bool:

@@ -71,19 +71,28 @@ def _warm_sandbox(**_kwargs) -> None:
 
 
 def _health_loop() -> None:
-    from grader.health import HEARTBEAT_SECONDS
+    from grader.health import HEARTBEAT_SECONDS, warm_up_turn
     from grader.services import grader_options
 
     sandbox = grader_options().sandbox()
     _publish(sandbox)  # "starting": the process exists, its sandbox is on its way
+    started = time.monotonic()
     try:
-        sandbox.selftest()
-    except SandboxUnavailable:
-        pass
+        with warm_up_turn():
+            turn = time.monotonic()
+            sandbox.start()
     except Exception:  # noqa: BLE001 - the heartbeat must survive to report it
-        logger.exception("The sandbox self-test crashed")
+        logger.exception("The sandbox start crashed")
+        turn = started
     if sandbox.health.can_grade is False:
         logger.error("This worker cannot grade: %s", sandbox.health.reason)
+    else:
+        logger.info(
+            "Sandbox ready: waited %.1f s for the warm-up turn, then %.1f s (self-tests: %s)",
+            turn - started,
+            time.monotonic() - turn,
+            sandbox.health.attempts,
+        )
     while True:
         _publish(sandbox)
         time.sleep(HEARTBEAT_SECONDS)

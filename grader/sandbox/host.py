@@ -159,6 +159,15 @@ class Sandbox:
         with self._lock:
             return selftest.full(self)
 
+    def start(self) -> Health:
+        """Start the zygote and self-test it now (a worker's warm-up), a re-check included."""
+        with self._lock:
+            try:
+                self._ensure(recheck=True)
+            except SandboxUnavailable:
+                pass
+            return self.health
+
     def recheck(self) -> Health:
         """For a process that cannot grade: try a fresh zygote and self-test again."""
         with self._lock:
