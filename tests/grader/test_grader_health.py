@@ -77,16 +77,22 @@ def test_grader_status_fails_when_nothing_can_grade_or_reports_are_stale(clean_h
 @pytest.mark.django_db
 def test_a_process_known_unable_to_grade_hands_the_task_back_untouched(monkeypatch):
     sandbox = grader_options().sandbox()
-    sandbox.close()
-    monkeypatch.setattr(
-        selftest, "run_probe", lambda box: [Check("a check that fails", False, "on purpose")]
-    )
-    assert sandbox.recheck().can_grade is None  # never started: nothing to re-check
+    sandbox.close()  # this process's sandbox may have graded in an earlier test
+    sandbox.health = Health(can_grade=None)
+    probes = []
+
+    def failing_probe(box):
+        probes.append(box)
+        return [Check("a check that fails", False, "on purpose")]
+
+    monkeypatch.setattr(selftest, "run_probe", failing_probe)
+    assert sandbox.recheck().can_grade is None and probes == []  # nothing known: no re-check
     submission = SubmissionFactory(source_code="def double(x):\n    return 2 * x\n")
     try:
         with pytest.raises(Retry):
             tasks.grade_submission.apply(args=(submission.pk,), throw=True)
         assert sandbox.health.can_grade is False and "on purpose" in sandbox.health.reason
+        assert len(probes) == 2  # the first self-test and the retry with a fresh zygote
         first = Submission.objects.get(pk=submission.pk)
 
         # Known now: handed back at once, the submission not even marked running again.
@@ -96,7 +102,7 @@ def test_a_process_known_unable_to_grade_hands_the_task_back_untouched(monkeypat
         assert time.perf_counter() - started < 1.0
         again = Submission.objects.get(pk=submission.pk)
         assert again.delivery_count == first.delivery_count
-        assert sandbox.zygote is None
+        assert sandbox.zygote is None and len(probes) == 2
     finally:
         sandbox.close()
         sandbox.health = Health(can_grade=None)
