@@ -6,6 +6,8 @@ that a job costs a fork, not a 1-2 s import, and it never runs a torch op: a pro
 ran a multi-threaded op leaves children that hang after fork. It compiles the seccomp
 filter once and joins the slot's memory cgroup once, then keeps one "spare" child forked
 ahead of time (past the job-independent layers), which becomes the next job's process.
+Each spare is pid 2 of a pid namespace of its own (confine.new_pid_namespace), so no job
+reads what an earlier one did to the pid counter.
 
 Control channel: a SOCK_SEQPACKET socket (fd in the config), one JSON message each way.
     host -> zygote  {"op": "run", "id", "job": {...}} + fds [input memfd, stdout w, results w]
