@@ -35,6 +35,8 @@ def compare_value(
             return None
         return f"{path}: expected {_short(expected)}, got {describe(got)}"
     if type(expected) in (list, tuple):
+        if _is_id_list(expected) and isinstance(got, np.ndarray) and got.ndim == 1:
+            return _compare_ids(expected, got, path=path)
         if type(got) not in (list, tuple):
             wanted = f"a {type(expected).__name__} of {len(expected)} items"
             return f"{path}: expected {wanted}, got {describe(got)}"
@@ -67,6 +69,23 @@ def compare_value(
                 return problem
         return None
     raise TypeError(f"the reference produced a value of type {type(expected).__name__}")
+
+
+def _is_id_list(expected) -> bool:
+    """A list of integer ids (tokens, labels, indices): a 1-D integer array may stand in."""
+    return all(type(item) is int for item in expected)
+
+
+def _compare_ids(expected, got: np.ndarray, *, path: str) -> str | None:
+    # Learners return token ids as arrays naturally (np.argsort, torch.topk): any integer
+    # dtype, unsigned included, is as good as a list of ints. Nothing else is.
+    if got.dtype.kind not in "iu":
+        return f"{path}: expected a list of {len(expected)} integers, got {describe(got)}"
+    if got.shape != (len(expected),):
+        return f"{path}: expected {len(expected)} items, got {got.shape[0]}"
+    if not all(INT64_MIN <= item <= INT64_MAX for item in expected):
+        raise TypeError("the reference produced an integer outside the int64 range")
+    return _compare_values(np.array(expected, dtype=np.int64), got, rtol=0.0, atol=0.0, path=path)
 
 
 def describe(value) -> str:

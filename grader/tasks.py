@@ -2,6 +2,7 @@
 
 import logging
 import threading
+import time
 
 from celery import shared_task
 from celery.signals import worker_process_init
@@ -11,8 +12,15 @@ from grader.sandbox import SandboxUnavailable
 logger = logging.getLogger(__name__)
 
 
+# A process that knows it cannot grade hands the task back at once (another process takes
+# it); these bounces have their own, larger budget than the retries of real faults.
+HAND_BACK_SECONDS = 1.0
+HAND_BACK_RETRIES = 30
+
+
 @shared_task(
     name="grader.grade_submission",  # explicit and stable: the web side sends it by name
+    bind=True,
     acks_late=True,  # redeliver if a worker dies mid-grade...
     reject_on_worker_lost=True,  # ...safe only because the service is idempotent
     autoretry_for=(SandboxUnavailable,),  # infrastructure faults only
@@ -22,11 +30,24 @@ logger = logging.getLogger(__name__)
     soft_time_limit=60,  # above the sandbox's own per-run wall clock (at most 2 x 10 s)
     time_limit=90,
 )
-def grade_submission(submission_id: int) -> None:
+def grade_submission(self, submission_id: int) -> None:
     """Grade one submission by id; idempotent."""
     from grader import services  # deferred: keeps worker start-up light
 
-    services.submission_grade(submission_id=submission_id)
+    sandbox = services.grader_options().sandbox()
+    if sandbox.health.can_grade is False:
+        # Known before touching the submission: no attempt counted, no exercise prepared.
+        logger.warning("Handing submission %s back: %s", submission_id, sandbox.health.reason)
+        raise self.retry(countdown=HAND_BACK_SECONDS, max_retries=HAND_BACK_RETRIES)
+    try:
+        services.submission_grade(submission_id=submission_id)
+    except SandboxUnavailable as exc:
+        _publish(sandbox)
+        if exc.known:
+            raise self.retry(
+                exc=exc, countdown=HAND_BACK_SECONDS, max_retries=HAND_BACK_RETRIES
+            ) from exc
+        raise
 
 
 @shared_task(
@@ -70,18 +91,47 @@ def sweep_stuck_submissions() -> int:
 
 @worker_process_init.connect
 def _warm_sandbox(**_kwargs) -> None:
-    """Start this pool process's zygote (numpy and torch imported) before the first job.
+    """Start this pool process's zygote (numpy and torch imported) before the first job,
+    publish whether it can grade, then keep reporting (and re-checking a process that
+    cannot grade) on a heartbeat.
 
     In a thread: Celery kills a pool process whose init takes more than a few seconds, and
     a cold torch import can come close on a busy machine.
     """
+    threading.Thread(target=_health_loop, name="sandbox-health", daemon=True).start()
 
-    def warm() -> None:
-        from grader.services import grader_options
 
-        try:
-            grader_options().sandbox().selftest()
-        except SandboxUnavailable as exc:
-            logger.error("This worker cannot grade: %s", exc)
+def _health_loop() -> None:
+    from grader.health import HEARTBEAT_SECONDS, warm_up_turn
+    from grader.services import grader_options
 
-    threading.Thread(target=warm, name="sandbox-warm-up", daemon=True).start()
+    sandbox = grader_options().sandbox()
+    _publish(sandbox)  # "starting": the process exists, its sandbox is on its way
+    started = time.monotonic()
+    try:
+        with warm_up_turn():
+            turn = time.monotonic()
+            sandbox.start()
+    except Exception:  # noqa: BLE001 - the heartbeat must survive to report it
+        logger.exception("The sandbox start crashed")
+        turn = started
+    if sandbox.health.can_grade is False:
+        logger.error("This worker cannot grade: %s", sandbox.health.reason)
+    else:
+        logger.info(
+            "Sandbox ready: waited %.1f s for the warm-up turn, then %.1f s (self-tests: %s)",
+            turn - started,
+            time.monotonic() - turn,
+            sandbox.health.attempts,
+        )
+    while True:
+        _publish(sandbox)
+        time.sleep(HEARTBEAT_SECONDS)
+        if sandbox.health.can_grade is False:
+            sandbox.recheck()
+
+
+def _publish(sandbox) -> None:
+    from grader.health import worker_health_publish
+
+    worker_health_publish(health=sandbox.health)

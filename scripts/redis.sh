@@ -1,5 +1,7 @@
 # Sourced by run.sh, test.sh and bench.sh: find a Redis that answers or start a private one.
-# Sets REDIS_URL (without a database number) and PRIVATE_REDIS_PORT when one was started.
+# Sets REDIS_BASE (without a database number) and PRIVATE_REDIS_PORT when one was started.
+# A private Redis keeps its files in REDIS_RUN_DIR (default .run/redis); a caller that may
+# run next to another copy of itself (test.sh) passes its own port and directory.
 
 redis_answers() {
   .venv/bin/python - "$1" <<'PY' 2>/dev/null
@@ -21,7 +23,8 @@ ensure_redis() {
     echo "No Redis answers at $candidate and redis-server is not installed: apt-get install redis-server" >&2
     exit 1
   fi
-  mkdir -p .run/redis
+  REDIS_RUN_DIR="${REDIS_RUN_DIR:-.run/redis}"
+  mkdir -p "$REDIS_RUN_DIR"
   if ! redis_answers "$REDIS_BASE"; then
     echo "No Redis answers at $candidate: starting a private one on port $PRIVATE_REDIS_PORT"
     STARTED_PRIVATE_REDIS=1
@@ -30,9 +33,9 @@ ensure_redis() {
 
 start_private_redis_daemon() {
   redis-server --port "$PRIVATE_REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
-    --dir "$PWD/.run/redis" --daemonize yes --pidfile "$PWD/.run/redis/redis.pid" \
-    --logfile "$PWD/.run/redis/redis.log" >/dev/null
+    --dir "$PWD/$REDIS_RUN_DIR" --daemonize yes --pidfile "$PWD/$REDIS_RUN_DIR/redis.pid" \
+    --logfile "$PWD/$REDIS_RUN_DIR/redis.log" >/dev/null
   for _ in $(seq 50); do redis_answers "$REDIS_BASE" && return; sleep 0.1; done
-  echo "The private Redis did not start; see .run/redis/redis.log" >&2
+  echo "The private Redis did not start; see $REDIS_RUN_DIR/redis.log" >&2
   exit 1
 }

@@ -5,10 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/redis.sh
+# Without a shared Redis, each run starts its own on a free port with its own files: two
+# runs side by side never use (or stop) each other's.
+if [ -z "${PRIVATE_REDIS_PORT:-}" ]; then
+  PRIVATE_REDIS_PORT="$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+fi
+REDIS_RUN_DIR=".run/redis-test-$$"
 ensure_redis
 if [ "${STARTED_PRIVATE_REDIS:-0}" = 1 ]; then
   start_private_redis_daemon
-  trap 'kill "$(cat .run/redis/redis.pid)" 2>/dev/null || true' EXIT
+  trap 'kill "$(cat "$REDIS_RUN_DIR/redis.pid")" 2>/dev/null || true; rm -rf "$REDIS_RUN_DIR"' EXIT
 fi
 # A pair of Redis databases of its own (2..15, never the platform's 0 and 1 or the
 # bench's 10 and 11), held by an flock for the whole run, so that two test runs on one
@@ -32,4 +38,8 @@ export SECRET_KEY="${SECRET_KEY:-test-only-secret-key-not-for-production-use-012
 mkdir -p test-artifacts .run staticfiles
 .venv/bin/ruff check --quiet . || { echo "ruff found problems (see above): fix them or run 'ruff check --fix'"; exit 1; }
 echo "Testing with DATABASE_URL=${DATABASE_URL:-sqlite (default)} REDIS_URL=$REDIS_URL"
-exec .venv/bin/python -m pytest "$@"
+if [ "${STARTED_PRIVATE_REDIS:-0}" = 1 ]; then
+  .venv/bin/python -m pytest "$@"  # not exec: the EXIT trap stops this run's private Redis
+else
+  exec .venv/bin/python -m pytest "$@"
+fi

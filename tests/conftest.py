@@ -76,3 +76,23 @@ def wait_for(predicate, *, timeout: float = 30.0, interval: float = 0.05):
             return value
         time.sleep(interval)
     raise AssertionError(f"condition not met within {timeout} s (last value: {value!r})")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix) -> None:
+    """One PostgreSQL test database per test run, so two runs side by side never share one.
+
+    scripts/test.sh holds an flock on this run's pair of Redis databases: their number
+    names the test database (test_<name>_r<N>), so a run killed half-way leaves at most one
+    stale database per pair, which the next run on that pair replaces. SQLite already
+    uses one file per process (settings.py).
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        return
+    url = os.environ.get("REDIS_URL", "")
+    run = url.rsplit("/", 1)[-1] if url.rsplit("/", 1)[-1].isdigit() else str(os.getpid())
+    test = database.setdefault("TEST", {})
+    test["NAME"] = test.get("NAME") or f"test_{database['NAME']}_r{run}"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import select
 import signal
+import threading
 import time
 
 from grader.sandbox import layout, outcome, slots
 from grader.sandbox.runtime import wire
-from grader.sandbox.types import Check, Limits, RunResult, SandboxUnavailable
+from grader.sandbox.types import Check, Health, Limits, RunResult, SandboxUnavailable
 from grader.sandbox.zygote_process import ZygoteProcess
 
 MIB = 1 << 20
@@ -21,6 +22,9 @@ SCRATCH_MB = layout.SCRATCH_MB
 # reservations beyond even the address-space limit are refused in-process.
 CGROUP_SLACK_MB = SCRATCH_MB + 64
 KILL_GRACE = 3.0  # seconds to wait for the zygote to reap a killed child
+# A failed self-test can be a passing fault (a busy machine, a zygote that started badly):
+# a fresh zygote gets one more try before the process declares itself unable to grade.
+SELFTEST_ATTEMPTS = 2
 
 
 class Sandbox:
@@ -35,10 +39,19 @@ class Sandbox:
         self.zygote: ZygoteProcess | None = None
         self.selftest_failure = ""
         self.last_selftest: list[Check] = []
+        self.health = Health(can_grade=None)
         self._job = 0
+        # A worker's heartbeat thread may re-check while the task thread runs jobs.
+        self._lock = threading.RLock()
 
     # -- lifecycle ---------------------------------------------------------------------
-    def _ensure(self) -> ZygoteProcess:
+    def _ensure(self, *, recheck: bool = False) -> ZygoteProcess:
+        """The running zygote, started (and self-tested) if needed.
+
+        Once this process found it cannot grade, it refuses at once (`known`): a learner's
+        job never pays again for a zygote start and self-test that failed before. Only an
+        explicit `recheck` (the worker's heartbeat, `selftest()`) tries again.
+        """
         if os.getpid() != self.owner_pid:
             raise SandboxUnavailable("this Sandbox belongs to another process (forked?)")
         if self.zygote is not None and self.zygote.alive():
@@ -46,6 +59,17 @@ class Sandbox:
         if self.zygote is not None:
             self.zygote.stop()
             self.zygote = None
+        if self.health.can_grade is False and not recheck:
+            raise SandboxUnavailable(
+                f"this worker process cannot grade: {self.health.reason}", known=True
+            )
+        try:
+            return self._start()
+        except SandboxUnavailable as exc:
+            self._set_health(False, str(exc))
+            raise
+
+    def _start(self) -> ZygoteProcess:
         if not self.unsafe:
             _require_isolation()
         if self.slot is None and not self.unsafe:
@@ -55,26 +79,57 @@ class Sandbox:
                 raise SandboxUnavailable(f"no sandbox slot: {exc}") from exc
         uid = self.slot.uid if self.slot else os.getuid()
         cgroup = self.slot.cgroup if self.slot else None
-        self.zygote = ZygoteProcess(
-            confined=not self.unsafe,
-            uid=uid,
-            threads=self.threads,
-            cgroup_fd=cgroup.procs_fd if cgroup else None,
-        )
-        if not self.unsafe:
-            from grader.sandbox import selftest
-
-            checks = selftest.run_probe(self)
-            self.last_selftest = checks
-            failed = [c for c in checks if not c.ok]
-            if failed:
+        failures = []
+        for attempt in range(1, SELFTEST_ATTEMPTS + 1):
+            started = time.perf_counter()
+            failed = self._start_once(uid, cgroup, attempt)
+            if not failed:
+                return self.zygote
+            # Rebuild: a fresh zygote (and a slot swept clean) for the second attempt.
+            if self.zygote is not None:
                 self.zygote.stop()
                 self.zygote = None
-                detail = "; ".join(f"{c.name}: {c.detail}" for c in failed)
-                raise SandboxUnavailable(
-                    f"sandbox self-test failed, refusing to run jobs: {detail}"
-                )
-        return self.zygote
+            self._sweep(thorough=True)
+            elapsed = (time.perf_counter() - started) * 1000
+            failures.append(f"attempt {attempt} ({elapsed:.0f} ms): {failed}")
+        raise SandboxUnavailable(
+            f"sandbox self-test failed, refusing to run jobs: {' | '.join(failures)}"
+        )
+
+    def _start_once(self, uid: int, cgroup, attempt: int) -> str:
+        """Start a zygote and self-test it; return what failed ("" when it can grade)."""
+        from grader.sandbox import selftest
+
+        try:
+            self.zygote = ZygoteProcess(
+                confined=not self.unsafe,
+                uid=uid,
+                threads=self.threads,
+                cgroup_fd=cgroup.procs_fd if cgroup else None,
+            )
+        except SandboxUnavailable as exc:
+            return f"the zygote did not start: {exc}"
+        start_ms = self.zygote.start_ms
+        if self.unsafe:
+            self._set_health(True, "unsafe mode: no isolation", zygote_start_ms=start_ms)
+            return ""
+        probe_started = time.perf_counter()
+        try:
+            checks = selftest.run_probe(self)
+        except SandboxUnavailable as exc:
+            checks = [Check("the probe runs in a confined job child", False, str(exc)[:500])]
+        self.last_selftest = checks
+        failed = [c for c in checks if not c.ok]
+        if failed:
+            return "; ".join(f"{c.name}: {c.detail}" for c in failed)
+        selftest_ms = (time.perf_counter() - probe_started) * 1000
+        self._set_health(
+            True, "", zygote_start_ms=start_ms, selftest_ms=selftest_ms, attempts=attempt
+        )
+        return ""
+
+    def _set_health(self, ok: bool, reason: str, **figures) -> None:
+        self.health = Health(can_grade=ok, reason=reason[:1000], checked_at=time.time(), **figures)
 
     def close(self) -> None:
         if os.getpid() != self.owner_pid:
@@ -98,10 +153,30 @@ class Sandbox:
             self.slot = None
 
     def selftest(self) -> list[Check]:
-        """Start (or reuse) the zygote and return every self-test check."""
+        """Start (or reuse) the zygote and return every self-test check (a re-check too)."""
         from grader.sandbox import selftest
 
-        return selftest.full(self)
+        with self._lock:
+            return selftest.full(self)
+
+    def start(self) -> Health:
+        """Start the zygote and self-test it now (a worker's warm-up), a re-check included."""
+        with self._lock:
+            try:
+                self._ensure(recheck=True)
+            except SandboxUnavailable:
+                pass
+            return self.health
+
+    def recheck(self) -> Health:
+        """For a process that cannot grade: try a fresh zygote and self-test again."""
+        with self._lock:
+            if self.health.can_grade is False:
+                try:
+                    self._ensure(recheck=True)
+                except SandboxUnavailable:
+                    pass
+            return self.health
 
     # -- jobs --------------------------------------------------------------------------
     def run(
@@ -125,7 +200,8 @@ class Sandbox:
             "forbidden": list(forbidden),
         }
         frames = [wire.encode(meta)] + [c if type(c) is bytes else encode_case(c) for c in cases]
-        collected = self._execute(frames, limits, ncases=len(cases))
+        with self._lock:
+            collected = self._execute(frames, limits, ncases=len(cases))
         return outcome.decide(collected)
 
     def _execute(self, frames: list[bytes], limits: Limits, *, ncases: int) -> outcome.Collected:

@@ -90,6 +90,8 @@ def build(
     """Return the command that starts a zygote and the environment it starts with."""
     config = {
         "confine": confined,
+        # Each job in a pid namespace of its own (needs the zygote's CAP_SYS_ADMIN).
+        "pid_namespace": confined,
         "uid": uid,
         "threads": threads,
         "control_fd": control_fd,

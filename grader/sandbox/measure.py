@@ -1,6 +1,7 @@
 """Print the sandbox's figures on this machine (docs/sandbox.md quotes them).
 
     .venv/bin/python -m grader.sandbox.measure [--jobs 200] [--gap-ms 50] [--unsafe]
+                                               [--runtime DIR]
 
 Runs as root with bubblewrap, like a grading worker. Figures:
   zygote start      Popen to "ready" (imports numpy, torch and the warm modules)
@@ -94,7 +95,17 @@ def main(argv: list[str] | None = None) -> None:
         default=0.0,
         help="idle time between jobs (a worker between submissions: the spare child is ready)",
     )
+    parser.add_argument(
+        "--runtime",
+        help="measure another copy of grader/sandbox/runtime (a before/after comparison)",
+    )
     args = parser.parse_args(argv)
+    if args.runtime:
+        from pathlib import Path
+
+        from grader.sandbox import layout
+
+        layout.RUNTIME_DIR = Path(args.runtime).resolve()
     box = Sandbox(unsafe=args.unsafe)
     try:
         started = time.perf_counter()

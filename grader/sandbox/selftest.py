@@ -46,12 +46,15 @@ def run_probe(sandbox) -> list[Check]:
     cgroup = sandbox.slot.cgroup if sandbox.slot else None
     if cgroup is not None:
         # The zygote's own memory must stay charged outside the slot: jobs get the budget.
-        used = cgroup.usage_bytes() / 2**20
+        # Anonymous memory (and shmem) only: page cache is shared and reclaimable.
+        job_bytes, cache_bytes = cgroup.job_memory_bytes()
+        used = job_bytes / 2**20
         checks.append(
             Check(
                 "the slot's memory cgroup holds only what jobs use",
                 used < ZYGOTE_CHARGE_MB,
-                f"{used:.0f} MiB charged after the probe (limit {ZYGOTE_CHARGE_MB} MiB)",
+                f"{used:.0f} MiB of anonymous memory charged after the probe (limit "
+                f"{ZYGOTE_CHARGE_MB} MiB; page cache not counted: {cache_bytes / 2**20:.0f} MiB)",
             )
         )
     seen_by_zygote = sandbox.zygote.ready.get("proc1_environ") if sandbox.zygote else None
@@ -101,7 +104,7 @@ def full(sandbox) -> list[Check]:
         checks.append(Check("bubblewrap installed", bwrap is not None, bwrap or "not found"))
     started = time.perf_counter()
     try:
-        zygote = sandbox._ensure()
+        zygote = sandbox._ensure(recheck=True)
     except SandboxUnavailable as exc:
         checks += list(sandbox.last_selftest)
         checks.append(Check("zygote starts and passes the probe", False, str(exc)[:500]))

@@ -197,6 +197,24 @@ class MemoryCgroup:
         name = "memory.usage_in_bytes" if self.version == 1 else "memory.current"
         return _read_int(self.path / name) or 0
 
+    def job_memory_bytes(self) -> tuple[int, int]:
+        """(anonymous + shmem, page cache) charged here: what a job's budget pays for, and not.
+
+        usage_bytes also counts the page cache of files first read from inside the slot (a
+        job's lazy torch import faults in pages of libtorch that any later reader shares,
+        and a busy machine evicts and re-faults them): reclaimable, never a job's memory.
+        """
+        stat = {}
+        try:
+            for line in (self.path / "memory.stat").read_text().splitlines():
+                key, _, value = line.partition(" ")
+                stat[key] = int(value)
+        except (OSError, ValueError):
+            return self.usage_bytes(), 0
+        if self.version == 1:
+            return stat.get("rss", 0) + stat.get("shmem", 0), stat.get("cache", 0)
+        return stat.get("anon", 0) + stat.get("shmem", 0), stat.get("file", 0)
+
     def peak_bytes(self) -> int:
         """The cgroup's peak usage since the job was armed (v1; v2: since creation)."""
         name = "memory.max_usage_in_bytes" if self.version == 1 else "memory.peak"

@@ -16,7 +16,27 @@ class Limits:
 
 
 class SandboxUnavailable(Exception):
-    """The sandbox could not run the job (infrastructure fault): retry, never blame the learner."""
+    """The sandbox could not run the job (infrastructure fault): retry, never blame the learner.
+
+    `known` is True when this process already knew it cannot grade and refused at once
+    (no zygote start, no self-test): the job belongs on another process, without delay.
+    """
+
+    def __init__(self, message: str, *, known: bool = False) -> None:
+        super().__init__(message)
+        self.known = known
+
+
+@dataclass(frozen=True)
+class Health:
+    """Whether this process's sandbox can grade, and why not (published by workers)."""
+
+    can_grade: bool | None  # None: not started yet
+    reason: str = ""
+    checked_at: float = 0.0  # time.time() of the last self-test or state change
+    zygote_start_ms: float = 0.0
+    selftest_ms: float = 0.0
+    attempts: int = 0  # self-test attempts at the last start (2: the first one failed)
 
 
 @dataclass

@@ -60,11 +60,64 @@ def test_integer_labels_demand_integers():
 
 
 def test_uint64_cannot_wrap_onto_a_negative_label():
-    # The harness never sends uint64, but a forged frame can: decode it as the host would.
+    # 2**64 - 1 would be -1 as an int64: it must never equal a negative expected label.
     forged = wire.decode(wire.encode(np.array([2**64 - 1], dtype=np.uint64)))
     problem = compare_value(np.array([-1]), forged, **TOL)
     assert problem and "differ" in problem
-    assert "dtype uint64" in check(np.array([-1]), np.array([2**64 - 1], dtype=np.uint64))
+    assert "differ" in check(np.array([-1]), np.array([2**64 - 1], dtype=np.uint64))
+    assert "differ" in check([-1, 2], np.array([2**64 - 1, 2], dtype=np.uint64))
+
+
+UNSIGNED = [np.uint8, np.uint16, np.uint32, np.uint64, np.ulonglong]
+
+
+@pytest.mark.parametrize("dtype", UNSIGNED, ids=lambda d: d.__name__)
+def test_unsigned_labels_arrays_and_scalars_pass(dtype):
+    assert check(np.array([0, 2, 1]), np.array([0, 2, 1], dtype=dtype)) is None
+    assert check(np.array([0, 2, 1]), np.array([0, 2, 2], dtype=dtype)) is not None
+    assert check(np.array(7), dtype(7)) is None
+    assert check(7, dtype(7)) is None
+    assert "expected 7" in check(7, dtype(8))
+
+
+@pytest.mark.parametrize("dtype", UNSIGNED + [np.int8, np.int32, np.int64, np.longlong])
+def test_a_1d_integer_array_stands_for_a_list_of_ids(dtype):
+    expected = ([3, 0, 2], -1.5)
+    assert check(expected, (np.array([3, 0, 2], dtype=dtype), -1.5)) is None
+    assert check(expected, [np.array([3, 0, 2], dtype=dtype), np.float64(-1.5)]) is None
+    assert check(expected, ([dtype(3), dtype(0), dtype(2)], -1.5)) is None
+    assert "differ" in check(expected, (np.array([3, 0, 1], dtype=dtype), -1.5))
+    assert "3 items" in check(expected, (np.array([3, 0], dtype=dtype), -1.5))
+
+
+@pytest.mark.parametrize(
+    "torch_dtype", [torch.uint8, torch.uint16, torch.uint32, torch.uint64, torch.int32]
+)
+def test_integer_tensors_stand_for_lists_of_ids_and_labels(torch_dtype):
+    assert check([3, 0, 2], torch.tensor([3, 0, 2], dtype=torch_dtype)) is None
+    assert check(np.array([1, 0]), torch.tensor([1, 0], dtype=torch_dtype)) is None
+
+
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        (np.array([3.0, 0.0, 2.0]), "list of 3 integers"),
+        (np.array([True, False, True]), "dtype bool"),
+        (np.array([[3, 0, 2]]), "list of 3 items"),
+        (torch.tensor([3.0, 0.0, 2.0]), "list of 3 integers"),
+    ],
+)
+def test_only_1d_integer_arrays_stand_for_a_list_of_ids(value, words):
+    problem = check([3, 0, 2], value)
+    assert problem and words in problem
+
+
+def test_any_numpy_scalar_is_a_number():
+    assert check(1.5, np.float16(1.5)) is None
+    assert check(1.5, np.longdouble(1.5)) is None
+    assert check(2, np.longlong(2)) is None
+    assert "bool" in check(1, np.bool_(True))
+    assert "complex" in check(1.0, np.complex128(1.0))
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,14 @@ import io
 import math
 import os
 import resource
+import shutil
 import signal
 import sys
 
 CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC = 0x00020000, 0x40000000, 0x08000000
+CLONE_NEWPID = 0x20000000
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 16384, 1 << 18
+MS_RDONLY, MS_REMOUNT, MS_BIND = 1, 32, 4096
 PR_SET_NO_NEW_PRIVS = 38
 RESULT_FD, ACK_FD = 3, 4
 MIB = 1 << 20
@@ -43,13 +46,51 @@ def detach(config: dict) -> None:
     """The layers that do not depend on the job: done by a spare child before one arrives.
 
     Own session and process group; private mount, network and IPC namespaces; the scratch
-    tmpfs on /tmp; first in line for the OOM killer.
+    tmpfs on /tmp; a /proc of the job's own pid namespace; first in line for the OOM killer.
     """
     os.setsid()
     if config["confine"]:
         _private_namespaces(config)
         with open("/proc/self/oom_score_adj", "w") as f:
             f.write("1000")
+
+
+_zygote_pid_ns = -1
+_holder_program: str | None = None
+
+
+def new_pid_namespace(keep_fds: tuple[int, ...] = ()) -> int:
+    """In the zygote, before each spare: the next child forked is pid 2 of a new namespace.
+
+    Pids are a counter a job can move (every thread takes one) and the next job can read
+    (its own pid and thread ids): a channel between two learners' jobs. In a namespace of
+    its own, every job starts from the same numbers. Pid 1 of the namespace is a holder
+    that only sleeps, so that the job is not the namespace's init: the kernel spares an
+    init every signal it has no handler for (SIGXCPU, SIGXFSZ, a job's own SIGKILL would be
+    ignored). The job stays the zygote's child, which reaps it as before; killing the
+    holder ends the namespace and anything left in it. unshare(CLONE_NEWPID) works once
+    per namespace the children go to, so the zygote first steps back into its own.
+    Returns the holder's pid (the zygote kills and reaps it after the job).
+    """
+    global _zygote_pid_ns, _holder_program
+    if _zygote_pid_ns < 0:
+        _zygote_pid_ns = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
+        _holder_program = shutil.which("sleep", path="/usr/bin:/bin")
+    _check(_libc.setns(_zygote_pid_ns, CLONE_NEWPID), "setns to the zygote's pid namespace")
+    _check(_libc.unshare(CLONE_NEWPID), "unshare a pid namespace")
+    if _holder_program:
+        # posix_spawn (vfork + exec) costs a fraction of forking the 250 MiB zygote.
+        closes = [(os.POSIX_SPAWN_CLOSE, fd) for fd in keep_fds]
+        return os.posix_spawn(_holder_program, ["sleep", "infinity"], {}, file_actions=closes)
+    holder = os.fork()
+    if holder == 0:
+        try:
+            os.closerange(0, 1 << 16)
+            while True:
+                signal.pause()
+        finally:
+            os._exit(0)
+    return holder
 
 
 def enter(job: dict, config: dict, scratch: str | None) -> None:
@@ -92,6 +133,15 @@ def compile_filter() -> None:
     _compiled = policy.Compiled(pyseccomp)
 
 
+def read_ack(ack_r: int) -> bool:
+    """In the zygote, after a job ended: did it write "1" once confined?"""
+    os.set_blocking(ack_r, False)
+    try:
+        return os.read(ack_r, 1) == b"1"
+    except BlockingIOError:
+        return False
+
+
 def _private_namespaces(config: dict) -> None:
     _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC), "unshare")
     _check(_libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "make / private")
@@ -104,6 +154,16 @@ def _private_namespaces(config: dict) -> None:
         ),
         "mount scratch tmpfs",
     )
+    if config.get("pid_namespace"):
+        # The /proc of the job's own pid namespace: the job sees itself and the namespace's
+        # holder (pid 1), never the zygote's pids. Read-only where bubblewrap made it so.
+        flags = MS_NOSUID | MS_NODEV | MS_NOEXEC
+        _check(_libc.mount(b"proc", b"/proc", b"proc", flags, None), "mount /proc")
+        for path in (b"/proc/sys", b"/proc/sysrq-trigger", b"/proc/irq", b"/proc/bus"):
+            if os.path.exists(path):
+                _check(_libc.mount(path, path, None, MS_BIND | MS_REC, None), "bind /proc")
+                remount = MS_BIND | MS_REMOUNT | MS_RDONLY | flags
+                _check(_libc.mount(None, path, None, remount, None), "read-only /proc")
 
 
 def _vmsize() -> int:

@@ -18,20 +18,25 @@ except ImportError:  # mounted flat inside the sandbox, not as a package
     from wire import Unsupported
 
 MAX_ELEMENTS = 4_000_000
-NUMPY_SCALARS = {
-    np.float64,
-    np.float32,
-    np.float16,
-    np.int64,
-    np.int32,
-    np.int16,
-    np.int8,
-    np.uint64,
-    np.uint32,
-    np.uint16,
-    np.uint8,
+# Every concrete numpy scalar type (np.longlong and np.ulonglong are types of their own,
+# distinct from np.int64/np.uint64 although their dtypes match): exact types only, so a
+# learner's subclass with its own methods never reaches np.asarray.
+NUMPY_SCALARS = frozenset(np.dtype(code).type for code in np.typecodes["All"])
+# Scalars of a dtype no array may cross as: widened without loss where possible.
+SCALAR_WIDEN = {"float16": np.float32}
+# Real values: float32/float64. Labels, indices and token ids: any integer dtype.
+REAL_DTYPES = {
+    "float64",
+    "float32",
+    "int64",
+    "int32",
+    "int16",
+    "int8",
+    "uint64",
+    "uint32",
+    "uint16",
+    "uint8",
 }
-REAL_DTYPES = {"float64", "float32", "int64", "int32", "int16", "int8", "uint8"}
 # Bool arrays cross as data too: the trusted comparison rejects them unless the exercise
 # declares a bool result (exercise.toml `bool_result`), so the verdict decides, not this.
 WIRE_DTYPES = REAL_DTYPES | {"bool"}
@@ -77,11 +82,24 @@ def to_data(value, depth: int = 0):
     if kind is np.ndarray:
         return _ndarray(value)
     if kind in NUMPY_SCALARS:
-        return _ndarray(np.asarray(value))
+        return _numpy_scalar(value)
     torch = sys.modules.get("torch")
     if torch is not None and kind in (torch.Tensor, torch.nn.Parameter):
         return _tensor(value, torch)
     return Unsupported(f"a value of type {_type_name(kind)}")
+
+
+def _numpy_scalar(value):
+    """Any numpy scalar (np.uint32 token, np.float64 loss, np.bool_): a 0-d array."""
+    arr = np.asarray(value)
+    widen = SCALAR_WIDEN.get(arr.dtype.name)
+    if widen is None and arr.dtype.kind == "f" and arr.dtype.itemsize > 8:
+        widen = np.float64  # np.longdouble is float128 or float96 depending on the platform
+    if widen is not None:
+        arr = arr.astype(widen)
+    if arr.dtype.kind == "b":
+        return np.array(arr, dtype=np.bool_)  # crosses as a bool; compare says what it is
+    return _ndarray(arr)
 
 
 def _ndarray(arr: np.ndarray):

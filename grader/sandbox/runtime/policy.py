@@ -7,8 +7,10 @@ the x32 ABI are killed by libseccomp's architecture check.
 Not allowed, on purpose: execve/execveat, fork/vfork (clone without CLONE_THREAD), every
 socket call, ptrace and process_vm_*, mount/umount/pivot_root/chroot/unshare/setns and
 the new mount API, io_uring, bpf, perf_event_open, userfaultfd, keyctl, open_by_handle_at,
-kill/tgkill of anything but itself, and ioctls other than a few harmless queries
-(TIOCSTI: no typing into a terminal).
+kill/tgkill of anything but itself, ioctls other than a few harmless queries
+(TIOCSTI: no typing into a terminal), and prctl options other than a few a runtime uses
+(PR_SET_DUMPABLE: a job could make itself dumpable again and read its own
+/proc/self/environ, or have the host's core_pattern helper run on its crash).
 """
 
 from __future__ import annotations
@@ -35,6 +37,19 @@ IOCTLS = {
     "FIOCLEX": 0x5451,
 }
 
+# prctl options a Python/numpy/torch process makes on itself (strace of a job's work shows
+# none; these cover thread naming by OpenMP runtimes and newer Pythons, glibc's naming of
+# its mappings, and read-only queries). Every other option answers EPERM.
+PRCTLS = {
+    "PR_GET_DUMPABLE": 3,
+    "PR_SET_NAME": 15,
+    "PR_GET_NAME": 16,
+    "PR_GET_SECCOMP": 21,
+    "PR_CAPBSET_READ": 23,
+    "PR_GET_NO_NEW_PRIVS": 39,
+    "PR_SET_VMA": 0x53564D41,
+}
+
 ALLOWED = """
 read write readv writev pread64 pwrite64 preadv pwritev preadv2 pwritev2
 open openat openat2 close close_range creat
@@ -56,7 +71,7 @@ futex futex_waitv set_robust_list get_robust_list set_tid_address rseq membarrie
 exit exit_group wait4 waitid
 poll ppoll select pselect6 epoll_create epoll_create1 epoll_ctl epoll_wait epoll_pwait
 epoll_pwait2 eventfd eventfd2 timerfd_create timerfd_settime timerfd_gettime
-signalfd signalfd4 getrandom memfd_create arch_prctl prctl capget
+signalfd signalfd4 getrandom memfd_create arch_prctl capget
 """.split()
 
 
@@ -80,6 +95,9 @@ def build(seccomp, own_pid: int):
     # bits cannot slip TIOCSTI past an exact comparison.
     for request in IOCTLS.values():
         _add(filt, seccomp.ALLOW, "ioctl", seccomp.Arg(1, seccomp.MASKED_EQ, LOW32, request))
+    # prctl's option is an int too: the same low-32-bit comparison.
+    for option in PRCTLS.values():
+        _add(filt, seccomp.ALLOW, "prctl", seccomp.Arg(0, seccomp.MASKED_EQ, LOW32, option))
     return filt
 
 

@@ -19,6 +19,8 @@ import wire
 RESULT_FD = 3
 TIOCSTI = 0x5412
 CLONE_NEWUSER = 0x10000000
+PR_GET_DUMPABLE, PR_SET_DUMPABLE = 3, 4
+SYS_PRCTL = 157  # x86_64
 
 
 def run(meta: dict, _frames: list) -> None:
@@ -62,6 +64,10 @@ def run(meta: dict, _frames: list) -> None:
     check("ptrace(PTRACE_TRACEME) fails", lambda: _c_fails(libc.ptrace(0, 0, None, None)))
     check("TIOCSTI ioctl fails", lambda: _fails(lambda: fcntl.ioctl(0, TIOCSTI, b"x")))
     check("cannot signal pid 1", lambda: _fails(lambda: os.kill(1, 0)))
+    check(
+        "prctl(PR_SET_DUMPABLE, 1) fails and the job stays undumpable",
+        lambda: _undumpable(libc),
+    )
     for path in meta.get("absent", []):
         check(
             f"{path} is absent",
@@ -97,6 +103,18 @@ def _fails(action) -> tuple[bool, str]:
     except OSError as exc:
         return True, f"refused: {errno.errorcode.get(exc.errno, exc.errno)}"
     return False, "it worked"
+
+
+def _undumpable(libc) -> tuple[bool, str]:
+    refused, detail = _c_fails(libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
+    # With high garbage bits too: the kernel reads the option as a 32-bit int.
+    # (the raw syscall: glibc's wrapper would truncate the option to an int first).
+    option = ctypes.c_ulong(PR_SET_DUMPABLE | 1 << 32)
+    high, _ = _c_fails(libc.syscall(SYS_PRCTL, option, ctypes.c_ulong(1), 0, 0, 0))
+    dumpable = libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)
+    environ = _peek("/proc/self/environ")
+    ok = refused and high and dumpable == 0 and environ.startswith("(unreadable")
+    return ok, f"set: {detail}; with high bits refused: {high}; dumpable {dumpable}; {environ}"
 
 
 def _c_fails(result: int) -> tuple[bool, str]:

@@ -6,6 +6,8 @@ that a job costs a fork, not a 1-2 s import, and it never runs a torch op: a pro
 ran a multi-threaded op leaves children that hang after fork. It compiles the seccomp
 filter once and joins the slot's memory cgroup once, then keeps one "spare" child forked
 ahead of time (past the job-independent layers), which becomes the next job's process.
+Each spare is pid 2 of a pid namespace of its own (confine.new_pid_namespace), so no job
+reads what an earlier one did to the pid counter.
 
 Control channel: a SOCK_SEQPACKET socket (fd in the config), one JSON message each way.
     host -> zygote  {"op": "run", "id", "job": {...}} + fds [input memfd, stdout w, results w]
@@ -126,6 +128,11 @@ class _Spare:
         zygote_end, spare_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.ack_r, ack_w = os.pipe()
         self.scratch = None if config["confine"] else tempfile.mkdtemp(prefix="grader-job-")
+        self.holder = 0
+        if config.get("pid_namespace"):
+            import confine
+
+            self.holder = confine.new_pid_namespace(keep_fds=(ctl_fd,))
         self.pid = os.fork()
         if self.pid == 0:
             _spare_main(config, ctl_fd, zygote_end, spare_end, self.ack_r, ack_w, self.scratch)
@@ -146,11 +153,9 @@ class _Spare:
             self.sock.close()
 
     def confined(self) -> bool:
-        os.set_blocking(self.ack_r, False)
-        try:
-            return os.read(self.ack_r, 1) == b"1"
-        except BlockingIOError:
-            return False
+        import confine
+
+        return confine.read_ack(self.ack_r)
 
     def discard(self) -> None:
         """Kill and reap an unused spare and drop what it held."""
@@ -164,6 +169,13 @@ class _Spare:
 
     def cleanup(self) -> None:
         os.close(self.ack_r)
+        if self.holder:
+            # Pid 1 of the job's namespace: its death ends the namespace (and anything left).
+            try:
+                os.kill(self.holder, signal.SIGKILL)
+                os.waitpid(self.holder, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
         if self.scratch:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
@@ -200,7 +212,6 @@ def _run(ctl: socket.socket, message: dict, fds: list[int], config: dict, spare:
     status, usage = _wait(ctl, spare.pid, pidfd)
     os.close(pidfd)
     confined = spare.confined()
-    spare.cleanup()
     _send(
         ctl,
         {
@@ -212,6 +223,7 @@ def _run(ctl: socket.socket, message: dict, fds: list[int], config: dict, spare:
             "maxrss_kb": usage.ru_maxrss,
         },
     )
+    spare.cleanup()  # after the report: ending the pid namespace is off the job's clock
     return _Spare(config, ctl.fileno())
 
 

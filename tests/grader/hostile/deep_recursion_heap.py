@@ -1,4 +1,4 @@
-# expect: memory_limit
+# expect: memory_limit|timeout
 # ruff: noqa
 """Unbounded recursion with the recursion limit lifted, each level holding a megabyte:
 Python 3.11 keeps frames on the heap, so this is a memory bomb the OOM killer ends."""

