@@ -217,7 +217,8 @@ def test_a_truncated_stream_is_an_error_at_every_cut():
         ((LOAD, {"t": "case", "r": {"value": 1.0, "passed": True}}, END), 1),
         ((LOAD, {"t": "case", "r": {"error": "boom"}}, END), 1),
         ((LOAD, {"t": "verdict", "v": "passed"}, END), 0),
-        ((LOAD, {"t": "end", "forbidden": [1]}), 0),
+        ((LOAD, {"t": "end", "forbidden": "x"}), 0),
+        ((LOAD, {"t": "end", "forbidden": [], "passed": True}), 0),
     ],
 )
 def test_duplicated_missing_and_malformed_records_are_errors(records, ncases):
