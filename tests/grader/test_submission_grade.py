@@ -182,6 +182,54 @@ def test_a_syntax_error_is_an_error_naming_the_learners_line():
     assert {c["message"] for c in submission.cases} == {"not run: the module failed to load"}
 
 
+JUNK_IN_THE_RECORD = """
+import sys
+
+
+class Hostile:
+    def __str__(self):
+        raise RuntimeError("no text")
+
+    def __hash__(self):
+        raise RuntimeError("no hash")
+
+
+def double(x):
+    frame = sys._getframe(1)
+    while "forbidden_hits" not in frame.f_locals:
+        frame = frame.f_back
+    frame.f_locals["forbidden_hits"].extend(
+        [12345, Hostile(), "numpy.multiply.not_really", "numpy.add", "x" * 5000] + ["y"] * 99
+    )
+    return 2 * x
+"""
+
+
+def test_a_correct_solution_writing_junk_to_the_forbidden_record_still_passes():
+    exercise = ExerciseFactory(forbidden=["numpy.multiply"])
+    for mode in (Submission.Mode.RUN, Submission.Mode.SUBMIT):
+        submission = SubmissionFactory(exercise=exercise, source_code=JUNK_IN_THE_RECORD, mode=mode)
+
+        services.submission_grade(submission_id=submission.pk)
+
+        submission.refresh_from_db()
+        assert (submission.verdict, submission.score, submission.message) == ("passed", 1.0, "")
+
+
+def test_only_names_on_the_forbidden_list_are_reported_from_the_record():
+    exercise = ExerciseFactory(forbidden=["numpy.multiply"])
+    source = JUNK_IN_THE_RECORD.replace('"numpy.add"', '"numpy.add", "numpy.multiply"')
+    submission = SubmissionFactory(exercise=exercise, source_code=source, mode=Submission.Mode.RUN)
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert (submission.verdict, submission.score) == ("failed", 0.0)
+    assert submission.message == (
+        "Your code uses numpy.multiply, which this exercise forbids: implement it yourself."
+    )
+
+
 def test_a_forbidden_call_fails_with_a_message_naming_it():
     exercise = ExerciseFactory(forbidden=["numpy.multiply"])
     submission = SubmissionFactory(
