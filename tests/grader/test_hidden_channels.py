@@ -24,7 +24,10 @@ from django.urls import reverse
 
 from exercises.models import Submission
 from grader import services
-from grader.hidden import HiddenCategory, HiddenVerdict, hidden_message
+from grader.exercise_cache import prepared_exercise
+from grader.hidden import HiddenCategory, HiddenVerdict, hidden_message, seal
+from grader.sandbox import RunResult
+from grader.sandbox.runtime.wire import Unsupported
 from tests.factories import ExerciseFactory, SubmissionFactory
 from tests.lessons.web import make_user, web_settings  # noqa: F401
 
@@ -172,3 +175,57 @@ def test_the_visible_job_never_holds_a_hidden_case(client):
     assert submission.verdict == "passed", submission.message
     assert submission.stdout.startswith("FRAMES 1 "), submission.stdout
     assert not any(marker in submission.stdout for marker in MARKERS)
+
+
+# ---- the sealed type, without the sandbox ------------------------------------------------
+
+SECRET_TEXT = f"Traceback: {HIDDEN_VECTOR} exited with code 109"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"category": "error", "passed": ()},  # a plain string, not the enum
+        {"category": HiddenCategory.ERROR, "passed": (SECRET_TEXT,)},
+        {"category": HiddenCategory.ERROR, "passed": [True]},
+        {"category": HiddenCategory.ERROR, "passed": (1,)},
+        {"category": HiddenCategory.ERROR, "passed": (), "forbidden": SECRET_TEXT},
+        {"category": HiddenCategory.ERROR, "passed": (), "mistakes": frozenset({1})},
+        {"category": HiddenCategory.ERROR, "passed": (), "mistakes": {SECRET_TEXT}},
+    ],
+)
+def test_a_hidden_verdict_cannot_hold_learner_text(fields):
+    with pytest.raises(TypeError):
+        HiddenVerdict(**fields)
+    with pytest.raises((AttributeError, TypeError)):
+        HiddenVerdict(category=HiddenCategory.PASSED, passed=()).message = SECRET_TEXT
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        RunResult(
+            status="ok",
+            load_error={"type": "ValueError", "message": SECRET_TEXT, "traceback": SECRET_TEXT},
+            stdout=SECRET_TEXT,
+        ),
+        RunResult(status="error", message=SECRET_TEXT, stdout=SECRET_TEXT),
+        RunResult(status="timeout", message=SECRET_TEXT),
+        RunResult(
+            status="ok",
+            results=[{"error": {"type": SECRET_TEXT, "message": SECRET_TEXT, "traceback": ""}}],
+            forbidden_used=[SECRET_TEXT],
+        ),
+        RunResult(status="ok", results=[{"value": Unsupported(SECRET_TEXT)}] * 3),
+    ],
+)
+def test_seal_keeps_no_text_of_the_run(run):
+    prepared = prepared_exercise(ExerciseFactory(cases_source=CASES))
+    hidden = prepared.indices(visible=False)
+
+    sealed = seal(prepared, run, hidden, match_mistakes=True)
+
+    assert sealed.passed == (False,) * len(hidden)
+    kept = repr(sealed) + hidden_message(sealed, LIMITS)
+    assert "109" not in kept and "7340" not in kept and "Traceback" not in kept
+    assert hidden_message(sealed, LIMITS) in FIXED
