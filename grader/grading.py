@@ -3,11 +3,12 @@
 No database access and no side effects, so the Celery task, `manage.py grade` and
 `validate_exercises` all share exactly this path.
 
-The hidden-data invariant (docs/sandbox.md): the visible cases run in a job of their own,
-and everything it says may be shown (tracebacks, stdout, "got ..."). The hidden cases run
-in a second job, which never shares a process with the visible ones; its run is reduced
-to a `HiddenVerdict` (per case passed/failed and a category) by `grader.hidden.seal`
-before anything else looks at it, so no text from it can reach the learner.
+The hidden-data invariant (docs/sandbox.md): a job that holds hidden cases is reduced to
+a `HiddenVerdict` (per case passed/failed and a category) by `grader.hidden.seal` before
+anything else looks at it, so no text from it can reach the learner. Text is shown only
+from a job that held the visible cases alone. A submit runs every case in one sealed job;
+only when that job did not pass does a second job, with the visible cases alone, say why
+(tracebacks, stdout, "expected ... got ..."). "Run visible tests" is that second job.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from grader.exercise_cache import PreparedExercise
-from grader.hidden import HiddenVerdict, hidden_message, seal
+from grader.hidden import HiddenCategory, HiddenVerdict, hidden_message, seal
 from grader.judging import CaseResult, Judgement, judge_case
 from grader.mistakes import mistake_hint, mistakes_reproduced
 from grader.sandbox import Limits, RunResult, Sandbox, get_sandbox
@@ -56,6 +57,12 @@ class GraderOptions:
         return get_sandbox(unsafe=self.unsafe, uid_base=self.uid_base, threads=self.threads)
 
 
+@dataclass(frozen=True)
+class _Job:
+    limits: Limits
+    unsafe: bool
+
+
 @dataclass
 class _Shown:
     """A job whose every text may be shown: the visible cases (or an author's trusted code)."""
@@ -65,11 +72,10 @@ class _Shown:
     verdict: str
     message: str
     stdout: str
-    decisive: bool  # no result of a later job could change the verdict
-    skipped: str  # why the later cases were not run (a fixed text), when decisive
+    decisive: bool  # the module did not load, a limit, a crash or a forbidden call
+    skipped: str  # when decisive: why the other cases count as not run (a fixed text)
     forbidden: bool
     wall_ms: float
-    unsafe: bool
 
 
 def grade_source(
@@ -84,8 +90,9 @@ def grade_source(
 ) -> GradeOutcome:
     """Run `source` on the exercise's cases in the sandbox and judge it on this side.
 
-    The visible cases run in one job whose output is shown; unless `visible_only`, the
-    hidden cases then run in a second job of which only a HiddenVerdict is kept.
+    A submit runs every case in one job of which only a HiddenVerdict is kept; when it
+    did not pass, the visible cases run again alone, in a job whose output is shown.
+    `visible_only` ("Run visible tests") is that job alone.
     `reveal_hidden` and `enforce_forbidden=False` are for authors' tools only (trusted
     code: a reference may use what learners may not, and its hidden failures are shown).
     """
@@ -104,19 +111,23 @@ def grade_source(
             forbidden=forbidden,
         )
 
+    job = _Job(limits=limits, unsafe=options.unsafe)
     visible = prepared.indices(visible=True)
-    hidden = [] if visible_only else prepared.indices(visible=False)
-    shown = _judge_shown(prepared, visible, run(visible), reveal=False)
-    sealed: HiddenVerdict | None = None
-    if hidden and not shown.decisive:
-        if reveal_hidden:
-            shown = _merge_shown(shown, _judge_shown(prepared, hidden, run(hidden), reveal=True))
-        else:
-            sealed = seal(prepared, run(hidden), hidden, match_mistakes=shown.verdict != PASSED)
-    return _outcome(prepared, shown, hidden, sealed, limits)
+    if visible_only:
+        return _outcome(prepared, _judge_shown(prepared, visible, run(visible)), None, job)
+    everything = list(range(len(prepared.cases)))
+    if reveal_hidden:  # authors' trusted code: one job, every text shown
+        shown = _judge_shown(prepared, everything, run(everything), reveal=True)
+        return _outcome(prepared, shown, None, job)
+    hidden = prepared.indices(visible=False)
+    sealed = seal(prepared, run(everything), everything, mistakes_over=hidden)
+    if sealed.category == HiddenCategory.PASSED:
+        return _outcome(prepared, None, sealed, job)
+    # Not passed: say why, from a job that holds the visible cases alone.
+    return _outcome(prepared, _judge_shown(prepared, visible, run(visible)), sealed, job)
 
 
-def _judge_shown(prepared, indices: list[int], run: RunResult, *, reveal: bool) -> _Shown:
+def _judge_shown(prepared, indices: list[int], run: RunResult, *, reveal: bool = False) -> _Shown:
     results: dict[int, CaseResult] = {}
     gots: dict[int, object] = {}
     shown = _Shown(
@@ -129,7 +140,6 @@ def _judge_shown(prepared, indices: list[int], run: RunResult, *, reveal: bool) 
         skipped="",
         forbidden=False,
         wall_ms=run.wall_ms,
-        unsafe=run.unsafe,
     )
     if run.load_error is not None:
         error = run.load_error
@@ -179,40 +189,27 @@ def _empty_verdict(run: RunResult) -> str:
     return FAILED if run.forbidden_used else PASSED
 
 
-def _merge_shown(first: _Shown, second: _Shown) -> _Shown:
-    """Two shown jobs as one (authors' tools only)."""
-    worse = second if SEVERITY[second.verdict] > SEVERITY[first.verdict] else first
-    return _Shown(
-        results={**first.results, **second.results},
-        gots={**first.gots, **second.gots},
-        verdict=worse.verdict,
-        message="\n\n".join(m for m in (first.message, second.message) if m),
-        stdout=first.stdout,
-        decisive=first.decisive or second.decisive,
-        skipped=first.skipped or second.skipped,
-        forbidden=first.forbidden or second.forbidden,
-        wall_ms=first.wall_ms + second.wall_ms,
-        unsafe=first.unsafe or second.unsafe,
-    )
-
-
-def _outcome(prepared, shown: _Shown, hidden: list[int], sealed, limits: Limits) -> GradeOutcome:
-    results = dict(shown.results)
-    for position, index in enumerate(hidden):
-        if index not in results:
-            name = prepared.cases[index].name
-            if sealed is None:  # not run: the visible job decided the verdict
-                results[index] = CaseResult(name, False, False, shown.skipped)
-            else:
-                results[index] = CaseResult(name, False, sealed.passed[position], "")
+def _outcome(prepared, shown: _Shown | None, sealed: HiddenVerdict | None, job) -> GradeOutcome:
+    """One learner's outcome from a shown job, a sealed job, or both (visible, then all)."""
+    results = dict(shown.results) if shown else {}
+    if sealed is not None:  # it ran every case: each one not shown keeps only pass/fail
+        decided = shown is not None and shown.decisive
+        for index, passed in enumerate(sealed.passed):
+            if index not in results:
+                case = prepared.cases[index]
+                why = shown.skipped if decided and not passed else ""  # fixed, visible-job text
+                results[index] = CaseResult(case.name, case.visible, passed, why)
     cases = [results[i] for i in sorted(results)]
-    verdict, parts = shown.verdict, [shown.message] if shown.message else []
-    forbidden = shown.forbidden
+    verdict = shown.verdict if shown is not None else PASSED
+    parts = [shown.message] if shown is not None and shown.message else []
+    forbidden = shown is not None and shown.forbidden
     if sealed is not None:
         if SEVERITY[sealed.category.value] > SEVERITY[verdict]:
             verdict = sealed.category.value
-        said = hidden_message(sealed, limits)  # fixed text; "" for a plain pass or failure
-        if said:
+        # What the visible job did not show came from the hidden cases: say so, in fixed text.
+        unexplained = shown is None or sealed.category.value != shown.verdict
+        said = hidden_message(sealed, job.limits)
+        if said and (unexplained or (sealed.forbidden and not forbidden)):
             parts.append(said)
         forbidden = forbidden or sealed.forbidden
     passed = sum(case.passed for case in cases)
@@ -220,13 +217,13 @@ def _outcome(prepared, shown: _Shown, hidden: list[int], sealed, limits: Limits)
         verdict=verdict,
         score=0.0 if forbidden or not cases else passed / len(cases),
         cases=cases,
-        stdout=shown.stdout,
-        warning=UNSAFE_WARNING if shown.unsafe else "",
-        # The visible job's time only: how long a hidden job took is the learner's to choose.
-        timings_ms={"sandbox": round(shown.wall_ms, 2)},
+        stdout=shown.stdout if shown is not None else "",
+        warning=UNSAFE_WARNING if job.unsafe else "",
+        # The shown job's time only: how long a sealed job took is the learner's to choose.
+        timings_ms={"sandbox": round(shown.wall_ms, 2)} if shown is not None else {},
     )
-    if verdict != PASSED and not shown.decisive and not forbidden:
-        name, hint = _mistake(prepared, shown, hidden, sealed)
+    if verdict != PASSED and shown is not None and not shown.decisive and not forbidden:
+        name, hint = _mistake(prepared, shown, sealed)
         outcome.matched_mistake = name
         if hint:
             parts.append(f"Hint: {hint}")
@@ -234,16 +231,11 @@ def _outcome(prepared, shown: _Shown, hidden: list[int], sealed, limits: Limits)
     return outcome
 
 
-def _mistake(prepared, shown: _Shown, hidden: list[int], sealed) -> tuple[str, str]:
+def _mistake(prepared, shown: _Shown, sealed: HiddenVerdict | None) -> tuple[str, str]:
     """The known mistake reproduced on every case that was compared, visible and hidden."""
-    compared = sorted(shown.results)
-    names = mistakes_reproduced(prepared, shown.gots, compared)
+    names = mistakes_reproduced(prepared, shown.gots, sorted(shown.results))
     if sealed is not None:
-        if len(sealed.passed) != len(hidden):
-            return "", ""
         names = [name for name in names if name in sealed.mistakes]
-    elif any(index not in shown.results for index in hidden):
-        return "", ""
     return mistake_hint(prepared, names)
 
 

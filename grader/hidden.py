@@ -56,12 +56,13 @@ class HiddenVerdict:
 
 
 def seal(
-    prepared: PreparedExercise, run: RunResult, indices: list[int], *, match_mistakes: bool
+    prepared: PreparedExercise, run: RunResult, indices: list[int], *, mistakes_over: list[int]
 ) -> HiddenVerdict:
     """Judge a hidden job's run on the trusted side and keep only its HiddenVerdict.
 
-    `indices` are the prepared cases the job ran, in order. Mistakes are looked for when
-    `match_mistakes` (the visible cases already failed) or when a hidden case failed.
+    `indices` are the prepared cases the job ran, in order. When a case failed, the known
+    mistakes reproduced on every case of `mistakes_over` (a subset of `indices`: the
+    hidden ones, whose results nothing else will show) are kept by name.
     """
     results = [run.results[p] if p < len(run.results) else None for p in range(len(indices))]
     judged = [
@@ -81,9 +82,12 @@ def seal(
     forbidden = bool(run.forbidden_used) and run.status == "ok" and run.load_error is None
     mistakes: frozenset[str] = frozenset()
     complete = run.status == "ok" and run.load_error is None and len(run.results) == len(indices)
-    if complete and not forbidden and (match_mistakes or not all(passed)):
+    if complete and not forbidden and not all_passed:
         gots = dict(zip(indices, results, strict=True))
-        mistakes = frozenset(mistakes_reproduced(prepared, gots, indices))
+        if mistakes_over:
+            mistakes = frozenset(mistakes_reproduced(prepared, gots, mistakes_over))
+        else:  # nothing hidden to compare: every mistake is still possible
+            mistakes = frozenset(name for name, _hint, _out in prepared.wrong_outputs())
     return HiddenVerdict(category=category, passed=passed, forbidden=forbidden, mistakes=mistakes)
 
 

@@ -162,9 +162,11 @@ def test_no_hidden_input_leaves_through(path, client, tmp_path):
 
 
 def test_the_visible_job_never_holds_a_hidden_case(client):
-    """A visible run that prints every case frame it can find shows only the visible one."""
-    source = (CHANNELS_DIR / "gc_walk_from_visible_case.py").read_text().replace(
-        "if len(cases) > 1:", "print('FRAMES', len(cases), cases)\n    if False:"
+    """The job that says why a submit failed finds only the visible case in its memory."""
+    source = (
+        (CHANNELS_DIR / "gc_walk_from_visible_case.py")
+        .read_text()
+        .replace("if len(cases) > 1:", "print('FRAMES', len(cases))\n    if len(cases) > 1:")
     )
     exercise = ExerciseFactory(cases_source=CASES)
     submission = SubmissionFactory(exercise=exercise, source_code=source)
@@ -172,8 +174,9 @@ def test_the_visible_job_never_holds_a_hidden_case(client):
     services.submission_grade(submission_id=submission.pk)
 
     submission.refresh_from_db()
-    assert submission.verdict == "passed", submission.message
-    assert submission.stdout.startswith("FRAMES 1 "), submission.stdout
+    assert submission.verdict == "error", submission.message  # it raised in the sealed job
+    assert submission.cases[0]["passed"], submission.cases  # and not in the visible one
+    assert submission.stdout == "FRAMES 1\n", submission.stdout
     assert not any(marker in submission.stdout for marker in MARKERS)
 
 
@@ -223,7 +226,7 @@ def test_seal_keeps_no_text_of_the_run(run):
     prepared = prepared_exercise(ExerciseFactory(cases_source=CASES))
     hidden = prepared.indices(visible=False)
 
-    sealed = seal(prepared, run, hidden, match_mistakes=True)
+    sealed = seal(prepared, run, hidden, mistakes_over=hidden)
 
     assert sealed.passed == (False,) * len(hidden)
     kept = repr(sealed) + hidden_message(sealed, LIMITS)

@@ -18,6 +18,8 @@ pytestmark = [pytest.mark.sandbox, pytest.mark.django_db]
 
 SURROGATE_AT_IMPORT = 'raise ValueError("broken \\ud800 text")\n'
 NUL_IN_STDOUT = 'def double(x):\n    print("before\\x00after")\n    return 2 * x\n'
+# Fails the hidden case, so that a submit shows the visible job's output.
+NUL_IN_STDOUT_FAILING = NUL_IN_STDOUT.replace("return 2 * x", "return 2 * x if x[0] > 0 else x")
 BAD_TYPE_NAME = """
 def double(x):
     carrier = type("Carrier", (), {})
@@ -58,11 +60,17 @@ def test_a_lone_surrogate_in_a_load_error_is_saved_with_its_verdict():
     assert_clean(submission)
 
 
-@pytest.mark.parametrize("mode", [Submission.Mode.RUN, Submission.Mode.SUBMIT])
-def test_nul_in_stdout_is_saved_with_its_verdict(mode):
-    submission = graded(NUL_IN_STDOUT, mode=mode)
+@pytest.mark.parametrize(
+    "source, mode, verdict",
+    [
+        (NUL_IN_STDOUT, Submission.Mode.RUN, "passed"),
+        (NUL_IN_STDOUT_FAILING, Submission.Mode.SUBMIT, "failed"),
+    ],
+)
+def test_nul_in_stdout_is_saved_with_its_verdict(source, mode, verdict):
+    submission = graded(source, mode=mode)
 
-    assert (submission.status, submission.verdict) == ("done", "passed")
+    assert (submission.status, submission.verdict) == ("done", verdict)
     assert submission.stdout == f"before{REPLACEMENT}after\n"
     assert_clean(submission)
 

@@ -56,7 +56,7 @@ def test_a_run_of_the_visible_cases_shows_output_and_counts_no_attempt():
     assert not Progress.objects.filter(learner=submission.learner).exists()
 
 
-def test_a_submit_shows_the_visible_cases_output_and_never_the_hidden_ones():
+def test_a_passing_submit_shows_no_output():
     submission = SubmissionFactory(
         source_code="def double(x):\n    print('INPUT', x.tolist())\n    return 2 * x\n"
     )
@@ -64,9 +64,22 @@ def test_a_submit_shows_the_visible_cases_output_and_never_the_hidden_ones():
     services.submission_grade(submission_id=submission.pk)
 
     submission.refresh_from_db()
-    assert submission.verdict == "passed"
-    # The visible case ([1.0, 2.0]) runs in a job of its own; the hidden one ([-3.0, 0.5,
-    # 4.0]) in another whose output is never kept.
+    assert (submission.verdict, submission.stdout, submission.message) == ("passed", "", "")
+
+
+def test_a_failed_submit_shows_the_visible_cases_output_and_never_the_hidden_ones():
+    submission = SubmissionFactory(
+        source_code="def double(x):\n    print('INPUT', x.tolist())\n"
+        "    return 2 * x if x[0] > 0 else x\n"
+    )
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert submission.verdict == "failed"
+    assert [(c["visible"], c["passed"]) for c in submission.cases] == [(True, True), (False, False)]
+    # The visible case ([1.0, 2.0]) ran again in a job of its own to say why; the job that
+    # held the hidden one ([-3.0, 0.5, 4.0]) is never shown.
     assert submission.stdout == "INPUT [1.0, 2.0]\n"
 
 
