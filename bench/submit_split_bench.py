@@ -1,6 +1,10 @@
-"""What the hidden-data invariant costs a submit: two sandbox jobs (visible, then hidden,
-sealed) against one job holding every case, interleaved in one process so that the load
-of the machine weighs on both alike. Prints figures; writes nothing.
+"""What the hidden-data invariant costs a submit, interleaved in one process so that the
+load of the machine weighs on every figure alike. Prints figures; writes nothing.
+
+- passing: the reference solution graded as a submit (one sealed job with every case);
+- failing: a known-wrong solution graded as a submit (the sealed job, then the visible
+  cases alone to say why);
+- one job, shown: every case in one job judged with its texts, as before the invariant.
 
     .venv/bin/python bench/submit_split_bench.py   (as root: the real sandbox)
 """
@@ -69,26 +73,34 @@ def main() -> int:
         prepared = prepared_exercise(exercise)
         limits = exercise_limits(exercise)
         source = exercise.reference_solution
-        split, single = [], []
+        wrong = exercise.wrong_solutions.order_by("name").first().source
+        figures: dict[str, list[float]] = {"passing": [], "failing": [], "one job": []}
         for attempt in range(RUNS + 5):
             started = time.perf_counter()
-            outcome = grade_source(
+            passing = grade_source(
                 prepared=prepared, source=source, visible_only=False, limits=limits, options=options
             )
-            middle = time.perf_counter()
+            after_passing = time.perf_counter()
+            failing = grade_source(
+                prepared=prepared, source=wrong, visible_only=False, limits=limits, options=options
+            )
+            after_failing = time.perf_counter()
             verdict = one_job(prepared, source, limits, options)
             ended = time.perf_counter()
-            assert outcome.verdict == verdict == "passed", (outcome.verdict, verdict)
+            assert passing.verdict == verdict == "passed", (passing.verdict, verdict)
+            assert failing.verdict != "passed"
             if attempt >= 5:  # the first few warm the zygote and the caches
-                split.append((middle - started) * 1000)
-                single.append((ended - middle) * 1000)
+                figures["passing"].append((after_passing - started) * 1000)
+                figures["failing"].append((after_failing - after_passing) * 1000)
+                figures["one job"].append((ended - after_failing) * 1000)
         visible = len(prepared.indices(visible=True))
+        shown = "; ".join(
+            f"{name} {statistics.median(values):.1f} / {sorted(values)[int(0.9 * RUNS)]:.1f}"
+            for name, values in figures.items()
+        )
         print(
             f"{slug} ({visible} visible + {len(prepared.cases) - visible} hidden cases), "
-            f"{RUNS} submits each, median / p90 ms: two jobs "
-            f"{statistics.median(split):.1f} / {sorted(split)[int(0.9 * RUNS)]:.1f}; one job "
-            f"{statistics.median(single):.1f} / {sorted(single)[int(0.9 * RUNS)]:.1f}; "
-            f"cost of the second job {statistics.median(split) - statistics.median(single):+.1f}"
+            f"{RUNS} submits each, median / p90 ms: {shown}"
         )
     return 0
 
