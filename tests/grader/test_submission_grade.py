@@ -255,3 +255,36 @@ def test_a_forbidden_call_fails_with_a_message_naming_it():
     submission.refresh_from_db()
     assert (submission.verdict, submission.score) == ("failed", 0.0)
     assert "numpy.multiply" in submission.message and "forbids" in submission.message
+
+
+HIDDEN_FIRST = """
+import numpy as np
+
+from grader.casekit import Case
+
+
+def cases():
+    yield Case("negative values", args=(np.array([-3.0, 0.5, 4.0]),))
+    yield Case("small vector", args=(np.array([1.0, 2.0]),), visible=True)
+"""
+RIGHT_ONLY_ON_THE_FIRST_CALL = """
+CALLS = []
+
+
+def double(x):
+    CALLS.append(1)
+    return 2 * x if len(CALLS) == 1 else x
+"""
+
+
+def test_a_visible_case_right_alone_but_wrong_among_all_cases_fails_and_says_so():
+    exercise = ExerciseFactory(cases_source=HIDDEN_FIRST)
+    submission = SubmissionFactory(exercise=exercise, source_code=RIGHT_ONLY_ON_THE_FIRST_CALL)
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    hidden, visible = submission.cases
+    assert (submission.verdict, submission.score) == ("failed", 0.5)
+    assert hidden["passed"] and not visible["passed"]
+    assert visible["message"].startswith("passed when the visible cases ran alone")
