@@ -201,7 +201,7 @@ def _outcome(prepared, shown: _Shown | None, sealed: HiddenVerdict | None, job) 
                 results[index] = CaseResult(case.name, case.visible, passed, why)
             elif results[index].passed and not passed:
                 # Right alone, wrong among all the cases: a case counts as passed only in both.
-                results[index] = CaseResult(case.name, case.visible, False, _ONLY_ALONE)
+                results[index] = CaseResult(case.name, case.visible, False, ONLY_ALONE)
     cases = [results[i] for i in sorted(results)]
     verdict = shown.verdict if shown is not None else PASSED
     parts = [shown.message] if shown is not None and shown.message else []
@@ -243,7 +243,7 @@ def _mistake(prepared, shown: _Shown, sealed: HiddenVerdict | None) -> tuple[str
 
 
 _NOT_LOADED = "not run: the module failed to load"
-_ONLY_ALONE = (
+ONLY_ALONE = (
     "passed when the visible cases ran alone, but failed when every case ran: does your "
     "code depend on earlier calls, global state or randomness?"
 )
