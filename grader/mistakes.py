@@ -1,9 +1,9 @@
 """Which known mistake (an exercise's wrong/ solution) a learner's outputs reproduce.
 
 A mistake matches only when the learner's results equal that wrong solution's on every
-case that was compared: the value, every gradient, or the exception type when the wrong
-solution raises. A forward pass that is right with a backward pass that is wrong is not
-"detached" just because the values agree.
+case that was compared: the value, every gradient, any argument handed back after the
+call, or the exception type when the wrong solution raises. A forward pass that is right
+with a backward pass that is wrong is not "detached" just because the values agree.
 """
 
 from __future__ import annotations
@@ -47,14 +47,19 @@ def _same_result(prepared: PreparedExercise, index: int, wrong, got) -> bool:
     atol = prepared.tolerance[1] if case.atol is None else case.atol
     if not _same_value(wrong["value"], got["value"], rtol, atol):
         return False
-    if not case.grad_wrt:
-        return True
-    wrong_grads, got_grads = wrong.get("grads"), got.get("grads")
-    if type(wrong_grads) is not list or type(got_grads) is not list:
-        return False
-    if len(wrong_grads) != len(got_grads):
-        return False
-    return all(_same_value(w, g, rtol, atol) for w, g in zip(wrong_grads, got_grads, strict=True))
+    # Everything else that was compared: gradients, and arguments handed back after the call.
+    for key in ("grads", "inputs_after"):
+        if key not in wrong and key not in got:
+            continue
+        wrong_items, got_items = wrong.get(key), got.get(key)
+        if type(wrong_items) is not list or type(got_items) is not list:
+            return False
+        if len(wrong_items) != len(got_items):
+            return False
+        pairs = zip(wrong_items, got_items, strict=True)
+        if not all(_same_value(w, g, rtol, atol) for w, g in pairs):
+            return False
+    return True
 
 
 def _same_value(wrong, got, rtol: float, atol: float) -> bool:
