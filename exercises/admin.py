@@ -183,12 +183,14 @@ class SubmissionAdmin(ReadOnlyAdmin):
         "status",
         "verdict",
         "score_percent",
+        "matched_mistake",
         "created_at",
     )
     list_filter = (
         "verdict",
         "status",
         "mode",
+        "matched_mistake",
         ("exercise", admin.RelatedOnlyFieldListFilter),
         ("learner", admin.RelatedOnlyFieldListFilter),
     )
@@ -202,6 +204,7 @@ class SubmissionAdmin(ReadOnlyAdmin):
         "status",
         "verdict",
         "score",
+        "matched_mistake",
         "exercise_version",
         "created_at",
         "started_at",

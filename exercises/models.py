@@ -134,6 +134,12 @@ class Submission(models.Model):
     message = models.TextField(blank=True, help_text="Overall feedback: traceback, hint.")
     stdout = models.TextField(blank=True, help_text="Visible cases' output only, capped.")
     warning = models.TextField(blank=True)
+    # The known-wrong solution (KnownWrongSolution.name) whose results this submission
+    # reproduced on every compared case; a name, not a key, so that re-importing the
+    # exercise (which replaces its wrong solutions) keeps the record for counting.
+    matched_mistake = models.CharField(
+        max_length=80, blank=True, help_text="The known-wrong solution it reproduced, if any."
+    )
     exercise_version = models.CharField(max_length=64, blank=True)
     delivery_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

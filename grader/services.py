@@ -15,6 +15,7 @@ from exercises.services import progress_record_attempt, progress_refresh, submis
 from grader.exercise_cache import ExerciseBroken, prepared_exercise
 from grader.grading import GradeOutcome, GraderOptions, grade_source
 from grader.sandbox import Limits
+from grader.storable import storable_json, storable_text
 
 logger = logging.getLogger(__name__)
 
@@ -139,10 +140,12 @@ def _record(submission: Submission, outcome: GradeOutcome, *, version: str) -> b
                 status=Submission.Status.DONE,
                 verdict=outcome.verdict,
                 score=outcome.score,
-                cases=outcome.cases_as_dicts(),
-                message=outcome.message[:8000],
-                stdout=outcome.stdout[:8192],
-                warning=outcome.warning,
+                # Learner-derived text is cleaned so that saving can never fail on it.
+                cases=storable_json(outcome.cases_as_dicts()),
+                message=storable_text(outcome.message, limit=8000),
+                stdout=storable_text(outcome.stdout, limit=8192),
+                warning=storable_text(outcome.warning),
+                matched_mistake=storable_text(outcome.matched_mistake, limit=80),
                 exercise_version=version,
                 graded_at=timezone.now(),
             )
@@ -208,6 +211,7 @@ def submission_regrade(*, exercise: Exercise) -> int:
         cases=[],
         message="",
         stdout="",
+        matched_mistake="",
         started_at=None,
         enqueued_at=timezone.now(),
     )

@@ -19,6 +19,8 @@ class GradebookCell:
     solved: bool
     attempts: int
     submissions: int  # every submission, runs included
+    # (known mistake, how many graded submits reproduced it), most frequent first
+    mistakes: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
@@ -71,14 +73,20 @@ def course_gradebook(*, course: Course) -> Gradebook:
     progress = {
         (row.learner_id, row.exercise_id): row for row in Progress.objects.filter(**in_course)
     }
-    submission_counts = {
-        (learner_id, exercise_id): count
-        for learner_id, exercise_id, count in Submission.objects.filter(**in_course)
-        .values_list("learner_id", "exercise_id")
+    submission_counts: dict[tuple, int] = {}
+    mistakes: dict[tuple, dict[str, int]] = {}
+    # One query for both: counts per (learner, exercise, mode, matched mistake).
+    for learner_id, exercise_id, mode, mistake, count in (
+        Submission.objects.filter(**in_course)
+        .values_list("learner_id", "exercise_id", "mode", "matched_mistake")
         .annotate(n=Count("pk"))
-        .values_list("learner_id", "exercise_id", "n")
+        .values_list("learner_id", "exercise_id", "mode", "matched_mistake", "n")
         .order_by()
-    }
+    ):
+        key = (learner_id, exercise_id)
+        submission_counts[key] = submission_counts.get(key, 0) + count
+        if mistake and mode == Submission.Mode.SUBMIT:
+            mistakes.setdefault(key, {})[mistake] = count
     rows = []
     for learner in learners:
         row = GradebookRow(learner=learner)
@@ -93,6 +101,9 @@ def course_gradebook(*, course: Course) -> Gradebook:
                     solved=entry is not None and entry.solved_at is not None,
                     attempts=entry.attempts if entry else 0,
                     submissions=submission_counts.get(key, 0),
+                    mistakes=tuple(
+                        sorted(mistakes.get(key, {}).items(), key=lambda item: (-item[1], item[0]))
+                    ),
                 )
             )
         rows.append(row)

@@ -202,6 +202,7 @@ class Sandbox:
         frames = [wire.encode(meta)] + [c if type(c) is bytes else encode_case(c) for c in cases]
         with self._lock:
             collected = self._execute(frames, limits, ncases=len(cases))
+        collected.forbidden = tuple(name for name in forbidden if type(name) is str)
         return outcome.decide(collected)
 
     def _execute(self, frames: list[bytes], limits: Limits, *, ncases: int) -> outcome.Collected:

@@ -4,6 +4,8 @@ Values go through the exact sandbox path (invoke.to_data -> wire.encode -> wire.
 before comparison, so these tests cover what a learner's object can and cannot do.
 """
 
+import dataclasses
+
 import numpy as np
 import pytest
 import torch
@@ -270,12 +272,26 @@ def test_a_truncated_stream_is_an_error_at_every_cut():
         ((LOAD, {"t": "case", "r": {"value": 1.0, "passed": True}}, END), 1),
         ((LOAD, {"t": "case", "r": {"error": "boom"}}, END), 1),
         ((LOAD, {"t": "verdict", "v": "passed"}, END), 0),
-        ((LOAD, {"t": "end", "forbidden": [1]}), 0),
+        ((LOAD, {"t": "end", "forbidden": "x"}), 0),
+        ((LOAD, {"t": "end", "forbidden": [], "passed": True}), 0),
     ],
 )
 def test_duplicated_missing_and_malformed_records_are_errors(records, ncases):
     run = decide(collected(frames(*records), ncases))
     assert run.status == "error"
+
+
+def test_the_end_record_keeps_only_the_exercises_forbidden_names():
+    names = ["numpy.multiply", "numpy.multiply", "torch.conv2d", 7, None, "x" * 500, ["numpy.add"]]
+    data = frames(LOAD, case(1.0), {"t": "end", "forbidden": names})
+    allowed = ("numpy.multiply", "numpy.add")
+
+    stream = parse_stream(data, 1, forbidden=allowed)
+    run = decide(dataclasses.replace(collected(data, 1), forbidden=allowed))
+
+    assert stream.problem == "" and stream.forbidden == ["numpy.multiply"]
+    assert run.status == "ok" and run.forbidden_used == ["numpy.multiply"]
+    assert parse_stream(data, 1).forbidden == []  # no list given: nothing is forbidden
 
 
 def test_an_oversized_frame_is_refused_without_allocating_it():

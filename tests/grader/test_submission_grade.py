@@ -56,7 +56,7 @@ def test_a_run_of_the_visible_cases_shows_output_and_counts_no_attempt():
     assert not Progress.objects.filter(learner=submission.learner).exists()
 
 
-def test_a_submit_never_shows_output_printed_from_hidden_inputs():
+def test_a_passing_submit_shows_no_output():
     submission = SubmissionFactory(
         source_code="def double(x):\n    print('INPUT', x.tolist())\n    return 2 * x\n"
     )
@@ -64,8 +64,23 @@ def test_a_submit_never_shows_output_printed_from_hidden_inputs():
     services.submission_grade(submission_id=submission.pk)
 
     submission.refresh_from_db()
-    assert submission.verdict == "passed"
-    assert "INPUT" not in submission.stdout and "-3.0" not in submission.stdout
+    assert (submission.verdict, submission.stdout, submission.message) == ("passed", "", "")
+
+
+def test_a_failed_submit_shows_the_visible_cases_output_and_never_the_hidden_ones():
+    submission = SubmissionFactory(
+        source_code="def double(x):\n    print('INPUT', x.tolist())\n"
+        "    return 2 * x if x[0] > 0 else x\n"
+    )
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert submission.verdict == "failed"
+    assert [(c["visible"], c["passed"]) for c in submission.cases] == [(True, True), (False, False)]
+    # The visible case ([1.0, 2.0]) ran again in a job of its own to say why; the job that
+    # held the hidden one ([-3.0, 0.5, 4.0]) is never shown.
+    assert submission.stdout == "INPUT [1.0, 2.0]\n"
 
 
 def test_matching_a_known_wrong_solution_shows_its_hint():
@@ -180,6 +195,54 @@ def test_a_syntax_error_is_an_error_naming_the_learners_line():
     assert {c["message"] for c in submission.cases} == {"not run: the module failed to load"}
 
 
+JUNK_IN_THE_RECORD = """
+import sys
+
+
+class Hostile:
+    def __str__(self):
+        raise RuntimeError("no text")
+
+    def __hash__(self):
+        raise RuntimeError("no hash")
+
+
+def double(x):
+    frame = sys._getframe(1)
+    while "forbidden_hits" not in frame.f_locals:
+        frame = frame.f_back
+    frame.f_locals["forbidden_hits"].extend(
+        [12345, Hostile(), "numpy.multiply.not_really", "numpy.add", "x" * 5000] + ["y"] * 99
+    )
+    return 2 * x
+"""
+
+
+def test_a_correct_solution_writing_junk_to_the_forbidden_record_still_passes():
+    exercise = ExerciseFactory(forbidden=["numpy.multiply"])
+    for mode in (Submission.Mode.RUN, Submission.Mode.SUBMIT):
+        submission = SubmissionFactory(exercise=exercise, source_code=JUNK_IN_THE_RECORD, mode=mode)
+
+        services.submission_grade(submission_id=submission.pk)
+
+        submission.refresh_from_db()
+        assert (submission.verdict, submission.score, submission.message) == ("passed", 1.0, "")
+
+
+def test_only_names_on_the_forbidden_list_are_reported_from_the_record():
+    exercise = ExerciseFactory(forbidden=["numpy.multiply"])
+    source = JUNK_IN_THE_RECORD.replace('"numpy.add"', '"numpy.add", "numpy.multiply"')
+    submission = SubmissionFactory(exercise=exercise, source_code=source, mode=Submission.Mode.RUN)
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    assert (submission.verdict, submission.score) == ("failed", 0.0)
+    assert submission.message == (
+        "Your code uses numpy.multiply, which this exercise forbids: implement it yourself."
+    )
+
+
 def test_a_forbidden_call_fails_with_a_message_naming_it():
     exercise = ExerciseFactory(forbidden=["numpy.multiply"])
     submission = SubmissionFactory(
@@ -211,3 +274,36 @@ def test_the_task_path_counts_deliveries_and_gives_up_at_the_cap():
     assert (killer.status, killer.verdict) == ("done", "error")
     assert killer.delivery_count == services.MAX_DELIVERIES
     assert "not your code's fault" in killer.message and killer.cases == []
+
+
+HIDDEN_FIRST = """
+import numpy as np
+
+from grader.casekit import Case
+
+
+def cases():
+    yield Case("negative values", args=(np.array([-3.0, 0.5, 4.0]),))
+    yield Case("small vector", args=(np.array([1.0, 2.0]),), visible=True)
+"""
+RIGHT_ONLY_ON_THE_FIRST_CALL = """
+CALLS = []
+
+
+def double(x):
+    CALLS.append(1)
+    return 2 * x if len(CALLS) == 1 else x
+"""
+
+
+def test_a_visible_case_right_alone_but_wrong_among_all_cases_fails_and_says_so():
+    exercise = ExerciseFactory(cases_source=HIDDEN_FIRST)
+    submission = SubmissionFactory(exercise=exercise, source_code=RIGHT_ONLY_ON_THE_FIRST_CALL)
+
+    services.submission_grade(submission_id=submission.pk)
+
+    submission.refresh_from_db()
+    hidden, visible = submission.cases
+    assert (submission.verdict, submission.score) == ("failed", 0.5)
+    assert hidden["passed"] and not visible["passed"]
+    assert visible["message"].startswith("passed when the visible cases ran alone")

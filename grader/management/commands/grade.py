@@ -74,6 +74,7 @@ def _json(outcome, exercise) -> str:
             "message": outcome.message,
             "stdout": outcome.stdout,
             "warning": outcome.warning,
+            "matched_mistake": outcome.matched_mistake,
             "exercise_version": exercise.content_hash,
         }
     )

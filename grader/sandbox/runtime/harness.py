@@ -126,7 +126,12 @@ def _safe(produce, fallback: str) -> str:
 
 
 def _finish(out: _Writer, forbidden_hits: list[str]) -> None:
-    out.frame({"t": "end", "forbidden": sorted({str(n) for n in forbidden_hits})[:50]})
+    # The learner can reach this list too: anything but plain strings is not the hook's.
+    try:
+        names = sorted({n for n in list(forbidden_hits) if type(n) is str and len(n) <= 200})
+    except BaseException:  # noqa: BLE001 - a hostile list may raise anything
+        names = []
+    out.frame({"t": "end", "forbidden": names[:50]})
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
