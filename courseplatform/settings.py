@@ -217,6 +217,8 @@ LOGGING = {
 }
 
 # --- Serving through a Redis outage, CSP, verdict long poll (issue 8, items 3, 4 and 9) ---
+from csp.constants import NONCE  # noqa: E402  (kept with the rest of this block)
+
 # The cache (courseplatform/cache.py) falls back to per-process memory while Redis is
 # down, so rate limits are counted per web process then; should even that fail, a limit
 # lets the request through rather than refusing every learner.
@@ -225,8 +227,9 @@ RATELIMIT_FAIL_OPEN = True
 # S seconds at most (exercises/verdicts.py; docs/api.md).
 VERDICT_WAIT_MAX_SECONDS = env_float("VERDICT_WAIT_MAX_SECONDS", 30.0)
 # Content-Security-Policy (django-csp; why not Django 6's built-in one: docs/deploy.md).
-# No inline script or style anywhere, admin included; KaTeX and CodeMirror set styles
-# through the CSSOM, which CSP allows.
+# No inline script anywhere, admin included, and no nonce for scripts. Style elements:
+# files, plus CodeMirror's one <style> element on the exercise page, admitted by a
+# per-response nonce (django-csp adds it only to responses that read request.csp_nonce).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "csp.middleware.CSPMiddleware",
@@ -235,7 +238,11 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "style-src": ["'self'", NONCE],
+        # Style attributes can neither run script nor load from elsewhere (img-src and
+        # font-src are 'self'), and Chromium's own editing writes them into the code
+        # editor (contenteditable) as the learner types.
+        "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
