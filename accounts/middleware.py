@@ -1,8 +1,12 @@
 """Authenticate API requests that carry `Authorization: Bearer TOKEN`."""
 
+from datetime import timedelta
+
 from django.utils import timezone
 
 from accounts.models import ApiToken
+
+LAST_USED_STEP = timedelta(minutes=1)
 
 
 class BearerTokenMiddleware:
@@ -28,5 +32,9 @@ class BearerTokenMiddleware:
                 request.token_authenticated = True
                 # A token request carries no cookie, so there is nothing to forge: skip CSRF.
                 request._dont_enforce_csrf_checks = True
-                ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+                # "Last used" to the minute: no database write on every request (a long
+                # poll and its retries would otherwise each write a row).
+                now = timezone.now()
+                if token.last_used_at is None or now - token.last_used_at >= LAST_USED_STEP:
+                    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return self.get_response(request)
