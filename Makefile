@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench system-deps venv frontend clean lint
+.PHONY: run test bench loadtest system-deps venv frontend clean lint
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (Debian: apt-get install python3.11 python3.11-venv)"; exit 1; }
@@ -30,6 +30,9 @@ test: system-deps venv frontend
 
 bench: system-deps venv
 	@scripts/bench.sh
+
+loadtest: system-deps venv
+	@scripts/loadtest.sh
 
 lint: venv
 	$(BIN)/ruff check .
