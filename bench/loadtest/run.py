@@ -14,7 +14,6 @@ import csv
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import threading
@@ -88,12 +87,12 @@ from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.middleware.csrf import _get_new_csrf_string  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from grading_bench import machine, percentile  # noqa: E402
+from sections import write_section  # noqa: E402
 
 from accounts.services import token_create  # noqa: E402
 from exercises.models import Exercise, Submission  # noqa: E402
-from grading_bench import machine, percentile  # noqa: E402
 from lessons.models import Course, Lesson  # noqa: E402
-from sections import write_section  # noqa: E402
 from tests.live_worker import LiveWorker, database_url_for_subprocess  # noqa: E402
 
 
@@ -305,7 +304,10 @@ def main() -> int:
     try:
         warm_up(web.url, plan_data)
         load_before = load()
-        cpu_before = {"web": cpu_seconds(web.process.pid), "worker": cpu_seconds(worker.process.pid)}
+        cpu_before = {
+            "web": cpu_seconds(web.process.pid),
+            "worker": cpu_seconds(worker.process.pid),
+        }
         rows, seconds = run_locust(web.url, plan_path)
         cpu = {
             "web": cpu_seconds(web.process.pid) - cpu_before["web"],
