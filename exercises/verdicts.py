@@ -5,8 +5,10 @@ publishes the submission's id on a Redis channel. A request waiting for that sub
 (`verdict_wait`) subscribes first and only then reads the row, so a verdict recorded in
 between is not missed. Redis is only the wake-up call, the database holds the verdict:
 the waiter also re-reads the row every RECHECK_SECONDS, so a lost message costs at most
-that much latency, and while Redis is down the waiter polls the row every
-FALLBACK_POLL_SECONDS instead (a cheap indexed read) until its deadline.
+that much latency, and while Redis is down the waiter polls the row instead (a cheap
+indexed read), from every FALLBACK_POLL_SECONDS backing off to FALLBACK_POLL_MAX_SECONDS:
+no verdict comes quickly while the broker is down, and a class of waiters must not
+hammer the database.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from exercises.models import Submission
 REDIS_DOWN = (RedisConnectionError, RedisTimeoutError)
 RECHECK_SECONDS = 1.0
 FALLBACK_POLL_SECONDS = 0.2
+FALLBACK_POLL_MAX_SECONDS = 2.0
 FALLBACK = "clients waiting for a verdict poll the database instead"
 
 pubsub_outage = Outage("The Redis that announces verdicts", retry_seconds=5.0)
@@ -94,6 +97,7 @@ def verdict_wait(*, submission_id: int, seconds: float) -> bool:
     """
     deadline = time.monotonic() + min(seconds, settings.VERDICT_WAIT_MAX_SECONDS)
     pubsub = _subscribe(submission_id)
+    pause = FALLBACK_POLL_SECONDS
     try:
         while True:
             if _is_done(submission_id):
@@ -102,7 +106,8 @@ def verdict_wait(*, submission_id: int, seconds: float) -> bool:
             if remaining <= 0:
                 return False
             if pubsub is None:
-                time.sleep(min(FALLBACK_POLL_SECONDS, remaining))
+                time.sleep(min(pause, remaining))
+                pause = min(pause * 1.5, FALLBACK_POLL_MAX_SECONDS)
                 continue
             try:
                 pubsub.get_message(timeout=min(RECHECK_SECONDS, remaining))
