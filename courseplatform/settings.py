@@ -230,6 +230,7 @@ VERDICT_WAIT_MAX_SECONDS = env_float("VERDICT_WAIT_MAX_SECONDS", 30.0)
 # No inline script anywhere, admin included, and no nonce for scripts. Style elements:
 # files, plus CodeMirror's one <style> element on the exercise page, admitted by a
 # per-response nonce (django-csp adds it only to responses that read request.csp_nonce).
+INSTALLED_APPS += ["csp"]  # its system checks catch settings in django-csp 3's old format
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "csp.middleware.CSPMiddleware",
@@ -240,8 +241,8 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'", NONCE],
         # Style attributes can neither run script nor load from elsewhere (img-src and
-        # font-src are 'self'), and Chromium's own editing writes them into the code
-        # editor (contenteditable) as the learner types.
+        # font-src are 'self'); Markdown tables align cells with them (nh3 keeps only
+        # text-align), and Chromium's own editing writes them into the code editor.
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
