@@ -160,7 +160,7 @@ def cpu_seconds(pid: int) -> float:
     return total + sum(cpu_seconds(int(child)) for child in children.stdout.split())
 
 
-def run_locust(url: str, plan_path: Path) -> tuple[list[dict], float]:
+def run_locust(url: str, plan_path: Path) -> tuple[list[dict], float, float]:
     prefix = RUN / "locust"
     command = [
         str(ROOT / ".venv" / "bin" / "locust"), "-f", str(ROOT / "bench/loadtest/locustfile.py"),
@@ -181,7 +181,7 @@ def run_locust(url: str, plan_path: Path) -> tuple[list[dict], float]:
         raise RuntimeError(f"locust failed; see {RUN / 'locust.log'}")
     with open(f"{prefix}_stats.csv") as handle:
         rows = list(csv.DictReader(handle))
-    return rows, time.monotonic() - started
+    return rows, time.monotonic() - started, cpu
 
 
 def burst(url: str) -> dict:
@@ -308,10 +308,11 @@ def main() -> int:
             "web": cpu_seconds(web.process.pid),
             "worker": cpu_seconds(worker.process.pid),
         }
-        rows, seconds = run_locust(web.url, plan_path)
+        rows, seconds, locust_cpu = run_locust(web.url, plan_path)
         cpu = {
             "web": cpu_seconds(web.process.pid) - cpu_before["web"],
             "worker": cpu_seconds(worker.process.pid) - cpu_before["worker"],
+            "locust": locust_cpu,
         }
         load_during = load()
         burst_result = burst(web.url)
@@ -328,7 +329,11 @@ def main() -> int:
 
 
 def render(rows, seconds, cpu, result, load_before, load_during, load_after) -> str:
-    total = next(row for row in rows if row["Name"] == "Aggregated")
+    http = [row for row in rows if row["Type"] != "VERDICT" and row["Name"] != "Aggregated"]
+    requests = sum(int(row["Request Count"]) for row in http)
+    failures = sum(int(row["Failure Count"]) for row in rows if row["Name"] != "Aggregated")
+    verdicts = next((r for r in rows if r["Type"] == "VERDICT"), {"Request Count": "0"})
+    busy = float(load_before.split(" / ")[0]) > os.cpu_count()
     lines = [
         "## Load and burst",
         "",
@@ -340,6 +345,16 @@ def render(rows, seconds, cpu, result, load_before, load_during, load_after) -> 
         "threads), PostgreSQL, Redis, a Celery worker with 2 processes (+ beat), and locust "
         "itself (the load generator shares the 2 cores).",
         "",
+    ]
+    if busy:
+        lines += [
+            f"**Note: the machine was not quiet** (load average {load_before} before the run, "
+            f"on {os.cpu_count()} cores: other work ran alongside), so the stack got only part "
+            "of the CPU and these times are worse than the same machine would give idle. "
+            "Run `make loadtest` again on a quiet machine for figures to compare with the goals.",
+            "",
+        ]
+    lines += [
         f"**{USERS} learners for {DURATION}** (logged in; each reads course, lesson and "
         "exercise pages and submits right or wrong solutions through the exercise page's "
         "endpoint, then waits for the verdict as the page does, `status.json?wait=25`; "
@@ -349,6 +364,8 @@ def render(rows, seconds, cpu, result, load_before, load_during, load_after) -> 
         "|---|---|---|---|---|---|---|",
     ]
     for row in rows:
+        if row["Name"] == "Aggregated":
+            continue
         lines.append(
             f"| {row['Name']} | {row['Request Count']} | {row['Failure Count']} | "
             f"{float(row['Requests/s']):.1f} | {row['50%']} | {row['95%']} | {row['99%']} |"
@@ -356,13 +373,14 @@ def render(rows, seconds, cpu, result, load_before, load_during, load_after) -> 
     pages = [r for r in rows if r["Name"].endswith("page")]
     lines += [
         "",
-        f"Total {total['Request Count']} requests in {seconds:.0f} s, "
-        f"{total['Failure Count']} failures. \"verdict wait\" is a long poll (it lasts "
-        "until the verdict); \"submit → verdict\" is what a learner waits after pressing "
-        "Submit. Worst page p95: "
+        f"{requests} HTTP requests in {seconds:.0f} s ({requests / seconds:.1f} per second), "
+        f"{verdicts['Request Count']} verdicts, {failures} failures or unexpected verdicts. "
+        "\"verdict wait\" is a long poll (it lasts until the verdict); \"submit → verdict\" "
+        "is what a learner waits after pressing Submit. Worst page p95: "
         f"{max(int(r['95%']) for r in pages) if pages else '–'} ms. CPU used in those "
-        f"minutes: web {cpu['web']:.0f} s, grader {cpu['worker']:.0f} s (of "
-        f"{2 * seconds:.0f} core-seconds).",
+        f"minutes: web {cpu['web']:.0f} s, grader {cpu['worker']:.0f} s, locust "
+        f"{cpu['locust']:.0f} s, of the machine's {os.cpu_count() * seconds:.0f} "
+        "core-seconds (PostgreSQL and Redis not counted).",
         "",
         f"**Burst: {result['sent']} submits within {result['send_seconds']:.1f} s** (one per "
         "learner, through the API, a third of them wrong): "
