@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench figures system-deps venv frontend clean lint
+.PHONY: run test bench loadtest figures system-deps venv frontend clean lint
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (Debian: apt-get install python3.11 python3.11-venv)"; exit 1; }
@@ -34,6 +34,9 @@ bench: system-deps venv
 # Redraw the bundled course's lesson figures from their scripts (content/*/*/figures/*.py).
 figures: venv
 	$(BIN)/python scripts/build_figures.py content/genai-llm $(NAMES)
+
+loadtest: system-deps venv
+	@scripts/loadtest.sh
 
 lint: venv
 	$(BIN)/ruff check .

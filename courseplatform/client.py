@@ -23,6 +23,7 @@ import urllib.request
 
 EXIT_PASSED, EXIT_NOT_PASSED, EXIT_ERROR = 0, 1, 2
 REQUEST_TIMEOUT = 30.0
+LONG_POLL_SECONDS = 25.0  # below the server's bound (30 s) and common proxy timeouts
 USER_AGENT = "courseplatform-client/1"
 
 
@@ -110,16 +111,30 @@ def submit(api: Api, slug: str, source: str, *, mode: str, timeout: float, out) 
     )
     deadline = time.monotonic() + timeout
     delay = 0.1
+    told = ""
     while submission.get("status") != "done":
-        if time.monotonic() >= deadline:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
             raise ClientError(
                 f"no verdict within {timeout:g} s (submission {submission_id} is "
                 f"{submission.get('status')}); see {api.base_url}/api/submissions/{submission_id}/"
             )
-        time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
-        delay = min(delay * 1.5, 2.0)  # quick verdicts come back quickly; slow ones poll less
-        remaining = max(1.0, min(REQUEST_TIMEOUT, deadline - time.monotonic()))
-        submission = api.call("GET", f"/api/submissions/{submission_id}/", timeout=remaining)
+        notice = str(submission.get("notice") or "")
+        if notice and notice != told:  # e.g. the grading queue is down: it waits, stored
+            print(f"Submission {submission_id} is {notice}", file=out, flush=True)
+            told = notice
+        # Long poll: the server answers the moment the verdict is recorded.
+        wait = min(LONG_POLL_SECONDS, remaining)
+        asked = time.monotonic()
+        submission = api.call(
+            "GET",
+            f"/api/submissions/{submission_id}/?wait={wait:.1f}",
+            timeout=wait + REQUEST_TIMEOUT,
+        )
+        if submission.get("status") != "done" and time.monotonic() - asked < wait / 2:
+            # An early answer without a verdict: a server that does not know `wait`.
+            time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+            delay = min(delay * 1.5, 2.0)
     return submission
 
 

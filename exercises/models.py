@@ -87,6 +87,10 @@ class KnownWrongSolution(models.Model):
         return f"{self.exercise.slug}/wrong/{self.name}"
 
 
+# Shown while the broker is down: the submission is stored and the sweep sends it later.
+WAITING_FOR_GRADER = "queued: it will be graded when the grader is back"
+
+
 class SubmissionQuerySet(models.QuerySet):
     def for_learner(self, learner):
         return self.filter(learner=learner)
@@ -159,6 +163,13 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"Submission {self.pk} ({self.status})"
+
+    @property
+    def notice(self) -> str:
+        """Tell the learner when the submission is stored but not yet sent to the grader."""
+        if self.status == self.Status.QUEUED and self.enqueued_at is None:
+            return WAITING_FOR_GRADER
+        return ""
 
 
 class Draft(models.Model):

@@ -6,6 +6,7 @@ app_name = "exercises"
 # Fixed paths come before `<slug>/`: an exercise cannot be called "progress" or "gradebook".
 urlpatterns = [
     path("progress/", views.progress, name="progress"),
+    path("gradebook/", views.gradebook_index, name="gradebook_index"),
     path("gradebook/<slug:course_slug>/", views.gradebook, name="gradebook"),
     path("gradebook/<slug:course_slug>/export.csv", views.gradebook_csv, name="gradebook_csv"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission_detail"),

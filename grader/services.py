@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from exercises.models import Exercise, Submission
 from exercises.services import progress_record_attempt, progress_refresh, submission_enqueue
+from exercises.verdicts import verdict_announce
 from grader.exercise_cache import ExerciseBroken, prepared_exercise
 from grader.grading import GradeOutcome, GraderOptions, grade_source
 from grader.sandbox import Limits
@@ -150,6 +151,10 @@ def _record(submission: Submission, outcome: GradeOutcome, *, version: str) -> b
                 graded_at=timezone.now(),
             )
         )
+        if recorded:
+            # After commit: a woken client must find the verdict when it reads the row.
+            pk = submission.pk
+            transaction.on_commit(lambda: verdict_announce(submission_id=pk))
         if recorded and submission.mode == Submission.Mode.SUBMIT:
             if first_verdict:
                 progress_record_attempt(
@@ -165,17 +170,19 @@ def _record(submission: Submission, outcome: GradeOutcome, *, version: str) -> b
 
 
 def submission_sweep_stuck(*, older_than_seconds: float | None = None) -> int:
-    """Re-send submissions queued or running for too long; give up after MAX_DELIVERIES.
+    """Re-send submissions never sent, or queued or running for too long; give up after
+    MAX_DELIVERIES.
 
-    Covers a broker that was down at submit time and a worker killed mid-grading. A
-    re-sent submission that was in fact still being graded is harmless: the first
-    verdict wins.
+    Covers a broker that was down at submit time (those were never sent: `enqueued_at` is
+    empty, and they go at the first sweep after the broker is back) and a worker killed
+    mid-grading. A re-sent submission that was in fact still being graded is harmless:
+    the first verdict wins.
     """
     seconds = settings.GRADER_STUCK_SECONDS if older_than_seconds is None else older_than_seconds
     cutoff = timezone.now() - timedelta(seconds=seconds)
     stuck = Submission.objects.filter(
         Q(status=Submission.Status.QUEUED, enqueued_at__lt=cutoff)
-        | Q(status=Submission.Status.QUEUED, enqueued_at__isnull=True, created_at__lt=cutoff)
+        | Q(status=Submission.Status.QUEUED, enqueued_at__isnull=True)
         | Q(status=Submission.Status.RUNNING, started_at__lt=cutoff)
     ).order_by("created_at")[:500]
     resent = 0

@@ -20,6 +20,18 @@ def lesson_published_in(*, course: Course, slug: str) -> Lesson:
     return Lesson.objects.published().select_related("stage").get(course=course, slug=slug)
 
 
+def courses_visible_to(viewer: AbstractBaseUser) -> QuerySet[Course]:
+    """Return the courses `viewer` may open: the published ones; every one for staff."""
+    return Course.objects.all() if viewer.is_staff else courses_published()
+
+
+def lesson_visible_in(*, course: Course, slug: str, viewer: AbstractBaseUser) -> Lesson:
+    """Return a lesson of `course` that `viewer` may read (staff: unpublished ones too, to
+    preview them); raise Lesson.DoesNotExist."""
+    lessons = Lesson.objects.all() if viewer.is_staff else Lesson.objects.published()
+    return lessons.select_related("stage").get(course=course, slug=slug)
+
+
 @dataclass(frozen=True)
 class LessonLink:
     slug: str

@@ -19,11 +19,11 @@ from lessons.forms import LessonCompletionForm
 from lessons.markdown import rendered_exercise_slots
 from lessons.models import Lesson, LessonFigure
 from lessons.selectors import (
-    courses_published,
+    courses_visible_to,
     lesson_figure_of,
     lesson_is_completed,
     lesson_neighbours,
-    lesson_published_in,
+    lesson_visible_in,
 )
 from lessons.services import lesson_complete, lesson_uncomplete
 
@@ -36,22 +36,23 @@ def course_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def course_detail(request: HttpRequest, course_slug: str) -> HttpResponse:
-    course = get_object_or_404(courses_published(), slug=course_slug)
+    # Staff may open an unpublished course to preview it (the page says so); learners 404.
+    course = get_object_or_404(courses_visible_to(request.user), slug=course_slug)
     roadmap = course_roadmap(course=course, learner=request.user)
     return render(request, "lessons/course_detail.html", {"course": course, "roadmap": roadmap})
 
 
-def _lesson_or_404(course_slug: str, lesson_slug: str) -> Lesson:
-    course = get_object_or_404(courses_published(), slug=course_slug)
+def _lesson_or_404(request: HttpRequest, course_slug: str, lesson_slug: str) -> Lesson:
+    course = get_object_or_404(courses_visible_to(request.user), slug=course_slug)
     try:
-        return lesson_published_in(course=course, slug=lesson_slug)
+        return lesson_visible_in(course=course, slug=lesson_slug, viewer=request.user)
     except Lesson.DoesNotExist:
         raise Http404("No such lesson.") from None
 
 
 @require_safe
 def lesson_detail(request: HttpRequest, course_slug: str, lesson_slug: str) -> HttpResponse:
-    lesson = _lesson_or_404(course_slug, lesson_slug)
+    lesson = _lesson_or_404(request, course_slug, lesson_slug)
     previous, following = lesson_neighbours(lesson=lesson)
     context = {
         "course": lesson.course,
@@ -69,7 +70,7 @@ def lesson_detail(request: HttpRequest, course_slug: str, lesson_slug: str) -> H
 
 @require_POST
 def lesson_completion(request: HttpRequest, course_slug: str, lesson_slug: str) -> HttpResponse:
-    lesson = _lesson_or_404(course_slug, lesson_slug)
+    lesson = _lesson_or_404(request, course_slug, lesson_slug)
     lesson_url = reverse("lessons:lesson_detail", args=[course_slug, lesson_slug])
     if not request.user.is_authenticated:
         # Back to the lesson after logging in: this URL only answers POST.
@@ -98,7 +99,7 @@ FIGURE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sand
 def lesson_figure(
     request: HttpRequest, course_slug: str, lesson_slug: str, name: str
 ) -> HttpResponse:
-    lesson = _lesson_or_404(course_slug, lesson_slug)
+    lesson = _lesson_or_404(request, course_slug, lesson_slug)
     try:
         figure = lesson_figure_of(lesson=lesson, name=name)
     except LessonFigure.DoesNotExist:

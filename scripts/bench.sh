@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: grading benchmark against a real worker, Redis and database.
+# `make bench`: grading benchmark against a real worker, Redis and database, then verdict
+# latency over HTTP (gunicorn and the command-line client's code path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/redis.sh
@@ -9,6 +10,11 @@ if [ "${STARTED_PRIVATE_REDIS:-0}" = 1 ]; then
   trap 'kill "$(cat .run/redis/redis.pid)" 2>/dev/null || true' EXIT
 fi
 export REDIS_URL="$REDIS_BASE/10" CACHE_URL="$REDIS_BASE/11"
+export DATABASE_URL="${DATABASE_URL:-sqlite:///$PWD/.run/bench.sqlite3}"
 mkdir -p .run
 rm -f .run/bench.sqlite3
-exec .venv/bin/python bench/grading_bench.py
+# `scripts/bench.sh http` runs only the over-HTTP latency benchmark.
+if [ "${1:-all}" != http ]; then
+  .venv/bin/python bench/grading_bench.py
+fi
+exec .venv/bin/python bench/http_bench.py

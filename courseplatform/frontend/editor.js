@@ -67,6 +67,12 @@ function tabIndent(view) {
   return true;
 }
 
+// The nonce that the page's style-src allows (exercise_detail.html); scripts get none.
+function cspNonce() {
+  const meta = document.querySelector('meta[name="csp-style-nonce"]');
+  return meta ? meta.content : "";
+}
+
 function enhance(textarea) {
   if (textarea.dataset.enhanced) return null;
   textarea.dataset.enhanced = "true";
@@ -111,6 +117,8 @@ function enhance(textarea) {
         placeholder(textarea.placeholder || ""),
         theme,
         notify,
+        // The page's Content-Security-Policy admits CodeMirror's <style> element by nonce.
+        ...(cspNonce() ? [EditorView.cspNonce.of(cspNonce())] : []),
       ],
     }),
   });

@@ -256,6 +256,12 @@ SCHEMAS["SubmissionDetail"] = obj(
         },
         "source_code": STRING,
         "started_at": TIME,
+        "notice": {
+            "type": "string",
+            "description": "Empty, or why a queued submission waits: 'queued: it will be "
+            "graded when the grader is back' while the grading queue is unreachable (the "
+            "submission is stored and will be graded).",
+        },
     }
 )
 

@@ -195,7 +195,18 @@ ROUTES: tuple[Route, ...] = (
                 "getSubmission",
                 "One of one's own submissions, with its verdict once graded",
                 "SubmissionDetail",
-                description="Another learner's submission answers 404, as an unknown id does.",
+                errors=(400, 401, 404),
+                description="Another learner's submission answers 404, as an unknown id does. "
+                "With `wait`, the answer comes the moment the verdict is recorded (or after "
+                "`wait` seconds with the submission as it then is): no busy polling needed.",
+                query=(
+                    Param(
+                        "wait",
+                        "Long poll: wait up to this many seconds for the verdict (more than "
+                        "the server's bound, 30 by default, means the bound).",
+                        {"type": "number", "minimum": 0},
+                    ),
+                ),
             ),
         ),
         {"pk": "The submission's id."},

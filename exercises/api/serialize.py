@@ -159,6 +159,7 @@ def submission_detail(request: HttpRequest, submission: Submission) -> dict:
         "exercise_version": submission.exercise_version,
         "source_code": submission.source_code,
         "started_at": iso(submission.started_at),
+        "notice": submission.notice,
     }
 
 

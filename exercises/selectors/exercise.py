@@ -21,6 +21,18 @@ def exercise_published(*, slug: str) -> Exercise:
     )
 
 
+def exercise_visible_to(*, slug: str, viewer: AbstractBaseUser) -> Exercise:
+    """Return an exercise `viewer` may open (staff: unpublished ones too, to preview them),
+    with its stage, course and lesson; raise DoesNotExist."""
+    if not viewer.is_staff:
+        return exercise_published(slug=slug)
+    return (
+        Exercise.objects.select_related("stage__course", "lesson")
+        .defer(*TRUSTED_FIELDS)
+        .get(slug=slug)
+    )
+
+
 def exercise_editor_source(*, learner: AbstractBaseUser, exercise: Exercise) -> str:
     """Return what the editor opens with: the learner's draft, else the starter code."""
     if learner.is_authenticated:

@@ -1,7 +1,7 @@
 """Exercise pages: thin views over exercises.selectors and exercises.services."""
 
 from exercises.views.exercise import draft_autosave, exercise_detail, submission_create
-from exercises.views.gradebook import gradebook, gradebook_csv
+from exercises.views.gradebook import gradebook, gradebook_csv, gradebook_index
 from exercises.views.progress import progress
 from exercises.views.submission import submission_detail, submission_list, submission_status
 
@@ -10,6 +10,7 @@ __all__ = [
     "exercise_detail",
     "gradebook",
     "gradebook_csv",
+    "gradebook_index",
     "progress",
     "submission_create",
     "submission_detail",

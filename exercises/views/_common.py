@@ -42,6 +42,7 @@ def status_payload(submission: Submission) -> dict:
         "message": submission.message if done else "",
         "stdout": submission.stdout if done else "",
         "warning": submission.warning,
+        "notice": submission.notice,
         "created_at": submission.created_at.isoformat() if submission.created_at else None,
         "detail_url": reverse("exercises:submission_detail", args=[submission.pk]),
         "status_url": reverse("exercises:submission_status", args=[submission.pk]),

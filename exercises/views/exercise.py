@@ -14,7 +14,7 @@ from exercises.ratelimit import draft_throttle, submission_throttle
 from exercises.selectors import (
     exercise_editor_source,
     exercise_progress,
-    exercise_published,
+    exercise_visible_to,
     submission_history,
 )
 from exercises.services import SubmissionTooLarge, draft_save, submission_submit
@@ -23,15 +23,18 @@ from exercises.views._common import json_error, status_payload, wants_json
 HISTORY_ON_PAGE = 10
 
 
-def _exercise_or_404(slug: str) -> Exercise:
+def _exercise_or_404(request: HttpRequest, slug: str) -> Exercise:
+    # Staff may open, run and submit an unpublished exercise to preview it; learners 404.
     try:
-        return exercise_published(slug=slug)
+        return exercise_visible_to(slug=slug, viewer=request.user)
     except Exercise.DoesNotExist:
         raise Http404("No such exercise.") from None
 
 
 def _page(request: HttpRequest, exercise: Exercise, form: SubmissionForm, status: int = 200):
-    lesson = exercise.lesson if exercise.lesson and exercise.lesson.is_published else None
+    lesson = exercise.lesson
+    if lesson and not (lesson.is_published or request.user.is_staff):
+        lesson = None
     history = []
     if request.user.is_authenticated:
         recent = submission_history(learner=request.user, exercise=exercise)
@@ -51,7 +54,7 @@ def _page(request: HttpRequest, exercise: Exercise, form: SubmissionForm, status
 
 @require_safe
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    exercise = _exercise_or_404(slug)
+    exercise = _exercise_or_404(request, slug)
     source = exercise_editor_source(learner=request.user, exercise=exercise)
     form = SubmissionForm(initial={"source_code": source})
     return _page(request, exercise, form)
@@ -81,7 +84,7 @@ def _rate_limited(request: HttpRequest, exercise: Exercise, wait: int, as_json: 
 @require_POST
 def submission_create(request: HttpRequest, slug: str) -> HttpResponse:
     as_json = wants_json(request)
-    exercise = _exercise_or_404(slug)
+    exercise = _exercise_or_404(request, slug)
     if not request.user.is_authenticated:
         if as_json:
             return json_error("Log in to run or submit your code.", status=401)
@@ -116,7 +119,7 @@ def submission_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def draft_autosave(request: HttpRequest, slug: str) -> HttpResponse:
-    exercise = _exercise_or_404(slug)
+    exercise = _exercise_or_404(request, slug)
     if not request.user.is_authenticated:
         return json_error("Log in to keep drafts.", status=401)
     wait = draft_throttle(request)

@@ -7,7 +7,7 @@ import csv
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -30,6 +30,18 @@ def _gradebook_or_403(request: HttpRequest, course_slug: str) -> Gradebook:
         raise PermissionDenied("The gradebook is for instructors.")
     course = get_object_or_404(Course, slug=course_slug)
     return course_gradebook(course=course)
+
+
+@require_safe
+@login_required
+def gradebook_index(request: HttpRequest) -> HttpResponse:
+    """The header's "Gradebook": the courses to choose from (straight to it if only one)."""
+    if not request.user.is_staff:
+        raise PermissionDenied("The gradebook is for instructors.")
+    courses = list(Course.objects.order_by("title"))
+    if len(courses) == 1:
+        return redirect("exercises:gradebook", courses[0].slug)
+    return render(request, "exercises/gradebook_index.html", {"courses": courses})
 
 
 @require_safe

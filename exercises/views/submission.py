@@ -9,12 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from exercises.models import Exercise
+from exercises.models import Exercise, Submission
 from exercises.selectors import (
     exercise_published,
     submission_public_cases,
     submissions_visible_to,
 )
+from exercises.verdicts import verdict_wait, wait_seconds
 from exercises.views._common import json_error, status_payload
 
 HISTORY_PAGE_SIZE = 25
@@ -39,7 +40,14 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def submission_status(request: HttpRequest, pk: int) -> JsonResponse:
     if not request.user.is_authenticated:
         return json_error("Log in to see this submission.", status=401)
+    try:
+        wait = wait_seconds(request.GET.get("wait"))
+    except ValueError as exc:
+        return json_error(str(exc), status=400)
     submission = get_object_or_404(submissions_visible_to(request.user), pk=pk)
+    if wait and submission.status != Submission.Status.DONE:
+        verdict_wait(submission_id=submission.pk, seconds=wait)
+        submission.refresh_from_db()
     response = JsonResponse(status_payload(submission))
     response["Cache-Control"] = "no-store"
     return response

@@ -94,25 +94,59 @@ def shots(request):
     return Shots(request.node.name)
 
 
+# Reports each Content-Security-Policy violation of the page to the test (the binding is
+# Playwright's, outside the page's CSP); the console listener below catches the rest.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ` +
+    `at ${event.sourceFile || document.location.href}:${event.lineNumber} sample=${event.sample}`
+  );
+});
+"""
+
+
 @pytest.fixture
 def new_page(browser, live_server):
-    """Open pages in fresh browser contexts (one per person); all closed at the end."""
+    """Open pages in fresh browser contexts (one per person); all closed at the end.
+
+    Fails the test if any page it visited reported a Content-Security-Policy violation
+    (a page's `csp_violations` lists them; a test that provokes one on purpose clears it).
+    """
     contexts = []
+    pages = []
 
     def make(**options):
         options.setdefault("viewport", {"width": 1280, "height": 860})
         context = browser.new_context(base_url=live_server.url, **options)
         context.set_default_timeout(15_000)
         contexts.append(context)
+        violations: list[str] = []
+        context.expose_binding(
+            "__cspViolation",
+            lambda source, text: violations.append(f"{text} ({source['page'].url})"),
+        )
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
         page = context.new_page()
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on(
+            "console",
+            lambda message: violations.append(f"console: {message.text}")
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None,
+        )
         page.js_errors = errors
+        page.csp_violations = violations
+        pages.append(page)
         return page
 
     yield make
+    found = [violation for page in pages for violation in page.csp_violations]
     for context in contexts:
         context.close()
+    if found:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(found))
 
 
 @pytest.fixture

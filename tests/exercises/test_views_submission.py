@@ -190,6 +190,7 @@ def test_status_json_when_done(client, learner):
         "message": "",
         "stdout": "out",
         "warning": "numpy emitted a RuntimeWarning",
+        "notice": "",
         "created_at": submission.created_at.isoformat(),
         "detail_url": detail_url(submission),
         "status_url": status_url(submission),

@@ -5,6 +5,7 @@
 (function () {
   "use strict";
 
+  var LONG_POLL_S = 25;
   var POLL_FIRST_MS = 200;
   var POLL_MAX_MS = 2000;
   var POLL_GIVE_UP_MS = 3 * 60 * 1000;
@@ -47,6 +48,7 @@
       h("span", { className: "tag", text: data.mode_label || "" }),
     ]);
     var parts = [headline];
+    if (data.notice) parts.push(h("p", { className: "verdict__notice", role: "status", text: "Your code is saved and " + data.notice + "." }));
     if (data.warning) parts.push(h("p", { className: "verdict__warning", text: data.warning }));
     if (cases.length) {
       parts.push(h("ul", { className: "cases", role: "list" }, cases.map(function (c) {
@@ -86,23 +88,35 @@
     container.replaceChildren(h("p", { className: "alert alert--" + (kind || "error"), role: "alert" }, children));
   }
 
+  // Long poll: the server answers the moment the verdict is recorded (or after `wait`
+  // seconds), so a verdict shows as soon as it exists without asking again and again.
+  function withWait(url) {
+    return url + (url.indexOf("?") < 0 ? "?" : "&") + "wait=" + LONG_POLL_S;
+  }
+
   async function poll(url, onUpdate) {
     var delay = POLL_FIRST_MS;
     var started = Date.now();
-    while (Date.now() - started < POLL_GIVE_UP_MS) {
+    async function backOff() {
       await sleep(delay);
       delay = Math.min(Math.round(delay * 1.5), POLL_MAX_MS);
+    }
+    while (Date.now() - started < POLL_GIVE_UP_MS) {
+      var asked = Date.now();
       var response;
       try {
-        response = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin" });
+        response = await fetch(withWait(url), { headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin" });
       } catch (networkError) {
-        continue;  // offline for a moment: keep trying until the deadline
+        await backOff();  // offline for a moment: keep trying until the deadline
+        continue;
       }
       if (response.status === 401 || response.status === 404) return { error: response.status };
-      if (!response.ok) continue;
+      if (!response.ok) { await backOff(); continue; }
       var data = await response.json();
       onUpdate(data);
       if (data.done) return data;
+      // No verdict and an early answer (a server that did not wait): do not spin.
+      if (Date.now() - asked < POLL_MAX_MS) await backOff();
     }
     return { error: "timeout" };
   }

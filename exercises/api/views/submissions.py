@@ -6,6 +6,7 @@ from exercises.api.http import ApiError, Auth, api_view, json_response, read_jso
 from exercises.models import Exercise, Submission
 from exercises.ratelimit import submission_throttle
 from exercises.services import SubmissionTooLarge, source_check_size, submission_submit
+from exercises.verdicts import verdict_wait, wait_seconds
 
 SUBMISSION_FIELDS = ("source_code", "mode")
 DEFAULT_PAGE, MAX_PAGE = 20, 100
@@ -107,6 +108,13 @@ def _int_param(request: HttpRequest, name: str, default, *, low: int, high: int)
 
 @api_view("GET", auth=Auth.LEARNER)
 def submission_detail(request: HttpRequest, pk: int) -> JsonResponse:
+    try:
+        wait = wait_seconds(request.GET.get("wait"))
+    except ValueError as exc:
+        raise ApiError(400, str(exc), field="wait") from None
     # Another learner's submission is "not found", never "forbidden": ids reveal nothing.
     submission = selectors.own_submissions(learner=request.user).get(pk=pk)
+    if wait and submission.status != Submission.Status.DONE:
+        verdict_wait(submission_id=submission.pk, seconds=wait)
+        submission.refresh_from_db()
     return json_response(serialize.submission_detail(request, submission))
