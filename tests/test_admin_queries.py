@@ -12,6 +12,7 @@ from django.urls import reverse
 from accounts.models import ApiToken
 from accounts.services import token_create
 from exercises.models import Draft, Exercise, Progress, Submission
+from grader.models import ExerciseValidation
 from lessons.models import Course, Lesson, LessonCompletion, Stage
 from tests.factories import (
     CourseFactory,
@@ -63,6 +64,9 @@ ROWS = {
     ),
     Draft: lambda n: Draft.objects.create(
         learner=UserFactory(), exercise=ExerciseFactory(), source_code="x = 1"
+    ),
+    ExerciseValidation: lambda n: ExerciseValidation.objects.create(
+        exercise=ExerciseFactory(), requested_by=UserFactory()
     ),
     AccessAttempt: lambda n: _attempt(AccessAttempt, n),
     AccessLog: lambda n: _attempt(AccessLog, n),
