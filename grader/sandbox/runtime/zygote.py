@@ -66,7 +66,10 @@ def main() -> None:
     import harness  # noqa: F401
     import hooks  # noqa: F401
     import invoke  # noqa: F401
+    import lesson
     import wire  # noqa: F401
+
+    lesson.warm()  # Matplotlib (Agg) and pandas for lesson code: see docs/sandbox.md
 
     if config["confine"]:
         confine.compile_filter()
@@ -279,6 +282,10 @@ def _run_learner(job: dict, data: bytes) -> None:
         import probe
 
         probe.run(meta, frames[1:])
+    if meta.get("lesson"):
+        import lesson
+
+        lesson.run(meta)  # a lesson code block: no cases, no forbidden names
     hits = hooks.install(list(meta.get("forbidden", [])))
     harness.run_job(meta, frames[1:], hits)
 
