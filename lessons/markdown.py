@@ -32,8 +32,10 @@ from pygments.lexers import get_lexer_by_name
 from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
+from lessons.codeblocks import fence_info, is_python
+
 # Bump when the output for the same text changes (renderer options, allow-list).
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 CACHE_SECONDS = 60 * 60 * 24 * 7
 
 # Highlighting long blocks is the expensive part; beyond this the block stays plain text.
@@ -93,6 +95,8 @@ ALLOWED_TAGS = frozenset(
     }
 )
 ALLOWED_ATTRIBUTES = {
+    # A Python block's number and flags, for the Run button (lessons/codeblocks.py).
+    "pre": {"data-lang", "data-block", "data-norun", "data-fresh"},
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
     "th": {"style"},  # only text-align survives: see filter_style_properties
@@ -172,7 +176,25 @@ def exercise_slots(rendered: str, render_card) -> str:
     return EXERCISE_SLOT_RE.sub(lambda match: render_card(match.group(1)), rendered)
 
 
-def _highlight(code: str, lang: str, _attrs: str) -> str:
+def fence_tokens(text: str) -> list:
+    """The fenced code blocks of `text`, in order (the tokens carry `info` and `content`)."""
+    return [token for token in _parser().parse(text or "") if token.type == "fence"]
+
+
+def _fence(_renderer, tokens, idx, _options, env) -> str:
+    # Python blocks are numbered here exactly as lessons.codeblocks.python_blocks numbers
+    # them (same parser, same order), so the page's block N is the server's block N.
+    token = tokens[idx]
+    language, flags, _unknown = fence_info(token.info)
+    data = ""
+    if is_python(language):
+        env["python_blocks"] = number = env.get("python_blocks", 0) + 1
+        data = f' data-lang="python" data-block="{number}"'
+        data += "".join(f' data-{flag}="true"' for flag in sorted(flags))
+    return _highlight(token.content, language, "", data=data)
+
+
+def _highlight(code: str, lang: str, _attrs: str, *, data: str = "") -> str:
     lang = (lang or "").strip().lower()
     try:
         lexer = get_lexer_by_name(lang) if lang else None
@@ -182,7 +204,7 @@ def _highlight(code: str, lang: str, _attrs: str) -> str:
         body = html.escape(code)
     else:
         body = highlight(code, lexer, HtmlFormatter(nowrap=True))
-    return f'<pre class="highlight"><code>{body}</code></pre>\n'
+    return f'<pre class="highlight"{data}><code>{body}</code></pre>\n'
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +226,7 @@ def _parser() -> MarkdownIt:
         "paragraph", "exercise_directive", _exercise_directive, {"alt": ["paragraph"]}
     )
     md.add_render_rule("exercise_directive", _exercise_slot)
+    md.add_render_rule("fence", _fence)
     anchors_plugin(md, min_level=2, max_level=3)
     return md
 
