@@ -42,13 +42,13 @@
       } catch (networkError) {
         continue;
       }
-      if (response.status === 401 || response.status === 404) return { error: response.status };
+      if (response.status === 401 || response.status === 404) return { lost: response.status };
       if (!response.ok) continue;
       var data = await response.json();
       onUpdate(data);
       if (data.done) return data;
     }
-    return { error: "timeout" };
+    return { lost: "timeout" };
   }
 
   function seconds(ms) {
@@ -188,8 +188,8 @@
         return;
       }
       var result = await poll(data.status_url, function (update) { if (update.done) renderResult(panel, update); });
-      if (result.error === "timeout") fail("The code runner is taking longer than usual. Try again in a minute.", "warning");
-      else if (result.error) fail("This run can no longer be followed: you may have been logged out.");
+      if (result.lost === "timeout") fail("The code runner is taking longer than usual. Try again in a minute.", "warning");
+      else if (result.lost) fail("This run can no longer be followed: you may have been logged out.");
     }
 
     run.addEventListener("click", go);
