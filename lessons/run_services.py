@@ -41,17 +41,12 @@ class SourceTooLarge(RunRefused):
     status = 413
 
 
-class SourceEmpty(RunRefused):
+class SourceInvalid(RunRefused):
     status = 400
 
 
-def lesson_run_create(
-    *, learner: AbstractBaseUser, lesson: Lesson, block: int, source: str
-) -> LessonRun:
-    """Store a queued run of block `block` (1-based) of `lesson`, then send the task.
-
-    Raises a `RunRefused` subclass naming the problem (nothing is written).
-    """
+def lesson_run_check(*, lesson: Lesson, block: int, source: str) -> None:
+    """Raise a `RunRefused` subclass naming the problem if this run cannot be created."""
     blocks = python_blocks(lesson.body)
     if not 1 <= block <= len(blocks):
         raise BlockNotFound(f"This lesson has no Python block {block} (it has {len(blocks)}).")
@@ -64,8 +59,24 @@ def lesson_run_create(
             f"{settings.LESSON_RUN_MAX_BYTES:,} bytes."
         )
     if not source.strip():
-        raise SourceEmpty("The block is empty: there is nothing to run.")
-    source = source.replace("\x00", "")
+        raise SourceInvalid("The block is empty: there is nothing to run.")
+    # Neither can be stored as text (PostgreSQL refuses NUL; a lone surrogate is not UTF-8).
+    if "\x00" in source:
+        raise SourceInvalid("The code contains a NUL character: remove it and run again.")
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SourceInvalid("The code is not valid Unicode text.") from None
+
+
+def lesson_run_create(
+    *, learner: AbstractBaseUser, lesson: Lesson, block: int, source: str
+) -> LessonRun:
+    """Store a queued run of block `block` (1-based) of `lesson`, then send the task.
+
+    Raises a `RunRefused` subclass naming the problem (nothing is written).
+    """
+    lesson_run_check(lesson=lesson, block=block, source=source)
     with transaction.atomic():
         run = LessonRun.objects.create(learner=learner, lesson=lesson, block=block, source=source)
         _prune(learner)

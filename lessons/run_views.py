@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import get_usage
 
 from lessons.models import Lesson, LessonRun, LessonRunFigure
-from lessons.run_services import RunRefused, lesson_run_create
+from lessons.run_services import RunRefused, lesson_run_check, lesson_run_create
 from lessons.selectors import courses_published, lesson_published_in
 
 # A figure is an image, never a document (as lessons.views.FIGURE_CSP).
@@ -64,6 +64,11 @@ def lesson_run_create_view(
     source = request.POST.get("source")
     if source is None:
         return _error("The code to run (`source`) is missing.", status=400)
+    try:
+        lesson_run_check(lesson=lesson, block=block, source=source)
+    except RunRefused as exc:
+        return _error(str(exc), status=exc.status)
+    # Counted only for well-formed requests: a stale page must not cost the learner runs.
     wait = lesson_run_throttle(request)
     if wait is not None:
         response = _error(

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from lessons.models import LessonRun
+from tests.e2e.test_accessibility import axe_violations
 from tests.factories import CourseFactory, LessonFactory, StageFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -81,7 +82,7 @@ def test_an_anonymous_visitor_is_invited_to_log_in(new_page, lesson, shots):
 def test_a_learner_runs_edits_resets_and_draws_a_figure(
     new_page, live_worker, e2e_learner, lesson, shots
 ):
-    page = new_page()
+    page = new_page(bypass_csp=True)  # axe's script is injected at the end
     log_in(page, e2e_learner.username)
     page.goto(f"/courses/arrays/lessons/{lesson.slug}/")
     # Three runnable blocks; the norun block has no button.
@@ -138,4 +139,6 @@ def test_a_learner_runs_edits_resets_and_draws_a_figure(
     figure.scroll_into_view_if_needed()
     shots(page, "figure", full_page=False)
     shots(page, "whole-lesson")
+    # With an editor open, a traceback and a figure on the page: still accessible.
+    assert axe_violations(page) == []
     assert page.js_errors == []

@@ -113,10 +113,16 @@ def test_oversized_source_is_413_and_says_the_limit(learner_client, lesson, sett
     assert not LessonRun.objects.exists()
 
 
-def test_missing_or_blank_source_is_400(learner_client, lesson):
+def test_missing_blank_or_nul_source_is_400_and_costs_no_run(learner_client, lesson, settings):
+    settings.LESSON_RUN_RATE = "1/m"
     response = learner_client.post(run_url(lesson), {"block": "1"}, HTTP_ACCEPT="application/json")
     assert response.status_code == 400
     assert post(learner_client, lesson, source="   \n").status_code == 400
+    nul = post(learner_client, lesson, source="print(1)\x00")
+    assert nul.status_code == 400 and "NUL" in nul.json()["error"]
+    assert post(learner_client, lesson, block="99").status_code == 404
+
+    assert post(learner_client, lesson).status_code == 202  # the one run of the minute
 
 
 def test_get_is_not_allowed(learner_client, lesson):
