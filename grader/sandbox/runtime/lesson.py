@@ -54,13 +54,25 @@ def warm() -> None:
         import matplotlib
 
         matplotlib.use("Agg")
-        import matplotlib.pyplot  # noqa: F401 - warm import, inherited by every job
+        import matplotlib.pyplot as pyplot
+
+        _draw_once(pyplot)
     except ImportError:
         pass
     try:
         import pandas  # noqa: F401 - warm import
     except ImportError:
         pass
+
+
+def _draw_once(pyplot) -> None:
+    """Draw and save one small figure, so every job inherits loaded fonts and caches."""
+    figure, axes = pyplot.subplots(figsize=(2, 2))
+    axes.plot([0, 1], [0, 1], marker="o", label="warm")
+    axes.set(title="warm", xlabel="x", ylabel="y")
+    axes.legend()
+    figure.savefig(io.BytesIO(), format="png", dpi=DPI)
+    pyplot.close("all")
 
 
 def block_name(number: int) -> str:
