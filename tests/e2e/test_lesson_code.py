@@ -135,7 +135,10 @@ def test_a_learner_runs_edits_resets_and_draws_a_figure(
     figure = block(page, 4).get_by_role("img", name="Figure 1 drawn by block 4")
     expect(figure).to_be_visible(timeout=30_000)
     expect(block(page, 4).locator(".code-run__output")).to_have_text("drawn")
-    assert figure.evaluate("img => img.complete && img.naturalWidth") == 500
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=figure.element_handle()
+    )
+    assert figure.evaluate("img => img.naturalWidth") == 500  # the PNG loaded, 5 in at 100 dpi
     figure.scroll_into_view_if_needed()
     shots(page, "figure", full_page=False)
     shots(page, "whole-lesson")
