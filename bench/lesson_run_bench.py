@@ -145,12 +145,12 @@ def measure(client: Client, url: str, lesson: Lesson) -> list[tuple]:
     return rows
 
 
-def render(rows, imports) -> str:
+def render(rows, imports, load) -> str:
     lines = [
         SECTION,
         "",
         f"Measured by `make bench` (bench/lesson_run_bench.py) on {time.strftime('%Y-%m-%d')}; "
-        f"{machine()}.",
+        f"{machine()}; load average {load[0]:.1f} at the start, {load[1]:.1f} at the end.",
         "",
         f"Click to output, {RUNS} runs each after 3 warm-up runs, one worker process: the "
         "page's POST (the view stores the run and sends the Celery task), the worker runs the "
@@ -200,6 +200,7 @@ def main() -> int:
     call_command("loadcourse", verbosity=0)
     from django.contrib.auth import get_user_model
 
+    load_start = os.getloadavg()[0]
     imports = zygote_import_cost()
     print("zygote imports:", imports, flush=True)
     user, _ = get_user_model().objects.get_or_create(username="bench-lessons")
@@ -213,7 +214,7 @@ def main() -> int:
         rows = measure(client, url, lesson)
     finally:
         worker.stop()
-    report = render(rows, imports)
+    report = render(rows, imports, (load_start, os.getloadavg()[0]))
     print(report)
     write_section(report)
     return 0
