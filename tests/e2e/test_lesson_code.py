@@ -145,3 +145,34 @@ def test_a_learner_runs_edits_resets_and_draws_a_figure(
     # With an editor open, a traceback and a figure on the page: still accessible.
     assert axe_violations(page) == []
     assert page.js_errors == []
+
+
+def test_output_and_figure_on_a_phone_in_dark_mode(
+    new_page, live_worker, e2e_learner, lesson, shots
+):
+    page = new_page(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    log_in(page, e2e_learner.username)
+    page.goto(f"/courses/arrays/lessons/{lesson.slug}/")
+
+    page.get_by_role("button", name="Run block 4").click()
+    figure = block(page, 4).get_by_role("img", name="Figure 1 drawn by block 4")
+    expect(figure).to_be_visible(timeout=30_000)
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=figure.element_handle()
+    )
+    page.get_by_role("button", name="Run block 2").click()
+    expect(block(page, 2).locator(".code-run__output")).to_have_text("(2, 3)", timeout=30_000)
+
+    # The figure scales down to the column; nothing makes the page scroll sideways.
+    width = page.evaluate("document.documentElement.clientWidth")
+    box = figure.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # The output panel follows the dark theme (light text on a dark background).
+    colour = block(page, 2).locator(".code-run__output").evaluate("e => getComputedStyle(e).color")
+    assert sum(int(c) for c in colour[colour.index("(") + 1 : -1].split(",")[:3]) > 3 * 170
+    block(page, 2).scroll_into_view_if_needed()
+    shots(page, "phone-dark-output", full_page=False)
+    figure.scroll_into_view_if_needed()
+    shots(page, "phone-dark-figure", full_page=False)
+    assert page.js_errors == []
