@@ -7,14 +7,13 @@ figure, which is a PNG served only to the learner who ran the block.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
-from django_ratelimit.core import get_usage
 
 from lessons.models import Lesson, LessonRun, LessonRunFigure
+from lessons.ratelimit import lesson_run_throttle
 from lessons.run_services import RunRefused, lesson_run_check, lesson_run_create
 from lessons.selectors import courses_published, lesson_published_in
 
@@ -38,16 +37,6 @@ def _lesson_or_404(course_slug: str, lesson_slug: str) -> Lesson:
         return lesson_published_in(course=course, slug=lesson_slug)
     except Lesson.DoesNotExist:
         raise Http404("No such lesson.") from None
-
-
-def lesson_run_throttle(request: HttpRequest) -> int | None:
-    """Count one run for the request's user; return seconds to wait if over the limit."""
-    usage = get_usage(
-        request, group="lesson-runs", key="user", rate=settings.LESSON_RUN_RATE, increment=True
-    )
-    if usage and usage["should_limit"]:
-        return max(1, int(usage["time_left"]))
-    return None
 
 
 @require_POST

@@ -20,7 +20,7 @@ PROTECTED = [
     for operation in route.operations
     if not operation.public
 ]
-SAMPLE_ARGS = {"slug": "double", "course": "mini", "pk": "1"}
+SAMPLE_ARGS = {"slug": "double", "course": "mini", "pk": "1", "position": "1"}
 
 
 def _url(path: str) -> str:
