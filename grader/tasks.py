@@ -37,25 +37,6 @@ def sweep_stuck_submissions() -> int:
     return services.submission_sweep_stuck()
 
 
-@worker_process_init.connect
-def _warm_sandbox(**_kwargs) -> None:
-    """Start this pool process's zygote (numpy and torch imported) before the first job.
-
-    In a thread: Celery kills a pool process whose init takes more than a few seconds, and
-    a cold torch import can come close on a busy machine.
-    """
-
-    def warm() -> None:
-        from grader.services import grader_options
-
-        try:
-            grader_options().sandbox().selftest()
-        except SandboxUnavailable as exc:
-            logger.error("This worker cannot grade: %s", exc)
-
-    threading.Thread(target=warm, name="sandbox-warm-up", daemon=True).start()
-
-
 @shared_task(
     name="grader.run_lesson_block",  # explicit: the web side sends it by name
     bind=True,
@@ -81,3 +62,23 @@ def run_lesson_block(self, run_id: int) -> None:
             logger.error("Lesson run %s: the sandbox stayed unavailable", run_id)
             return
         raise
+
+
+@worker_process_init.connect
+def _warm_sandbox(**_kwargs) -> None:
+    """Start this pool process's zygote (numpy and torch imported) before the first job.
+
+    In a thread: Celery kills a pool process whose init takes more than a few seconds, and
+    a cold torch import can come close on a busy machine.
+    """
+
+    def warm() -> None:
+        from grader.services import grader_options
+
+        try:
+            grader_options().sandbox().selftest()
+        except SandboxUnavailable as exc:
+            logger.error("This worker cannot grade: %s", exc)
+
+    threading.Thread(target=warm, name="sandbox-warm-up", daemon=True).start()
+

@@ -278,14 +278,14 @@ def _run_learner(job: dict, data: bytes) -> None:
         offset += used
     meta = wire.decode(frames[0], harness.INPUT_LIMITS)
     del data
-    if meta.get("probe"):
-        import probe
-
-        probe.run(meta, frames[1:])
     if meta.get("lesson"):
         import lesson
 
         lesson.run(meta)  # a lesson code block: no cases, no forbidden names
+    if meta.get("probe"):
+        import probe
+
+        probe.run(meta, frames[1:])
     hits = hooks.install(list(meta.get("forbidden", [])))
     harness.run_job(meta, frames[1:], hits)
 
