@@ -81,4 +81,3 @@ def _warm_sandbox(**_kwargs) -> None:
             logger.error("This worker cannot grade: %s", exc)
 
     threading.Thread(target=warm, name="sandbox-warm-up", daemon=True).start()
-
