@@ -219,6 +219,13 @@ GRADER_SLOT_UID_BASE = int(env("GRADER_SLOT_UID_BASE", "61000"))
 # Submissions
 SUBMISSION_MAX_BYTES = int(env("SUBMISSION_MAX_BYTES", str(100 * 1024)))
 SUBMISSION_RATE = env("SUBMISSION_RATE", "30/m")
+# Lesson code blocks run by learners (lessons/codeblocks.py): limits per run, in the sandbox.
+LESSON_RUN_RATE = env("LESSON_RUN_RATE", "20/m")
+LESSON_RUN_MAX_BYTES = int(env("LESSON_RUN_MAX_BYTES", str(20 * 1024)))
+LESSON_RUN_WALL_SECONDS = env_float("LESSON_RUN_WALL_SECONDS", 20.0)
+LESSON_RUN_CPU_SECONDS = env_float("LESSON_RUN_CPU_SECONDS", 10.0)
+LESSON_RUN_MEMORY_MB = int(env("LESSON_RUN_MEMORY_MB", "512"))
+LESSON_RUNS_KEPT = int(env("LESSON_RUNS_KEPT", "50"))  # per learner; older runs are deleted
 CONTENT_DIR = Path(env("CONTENT_DIR", str(BASE_DIR / "content")))
 
 LOGGING = {

@@ -89,6 +89,33 @@ def sweep_stuck_submissions() -> int:
     return services.submission_sweep_stuck()
 
 
+@shared_task(
+    name="grader.run_lesson_block",  # explicit: the web side sends it by name
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,  # safe: recording a run's outcome is first-finisher-wins
+    autoretry_for=(SandboxUnavailable,),  # infrastructure faults only
+    retry_backoff=True,
+    retry_backoff_max=10,
+    max_retries=2,
+    soft_time_limit=60,  # above the sandbox's own wall clock (LESSON_RUN_WALL_SECONDS)
+    time_limit=90,
+    ignore_result=True,
+)
+def run_lesson_block(self, run_id: int) -> None:
+    """Run one learner's lesson code block (by the run's id) in the sandbox."""
+    from grader import lesson_runs
+
+    try:
+        lesson_runs.lesson_run_execute(run_id=run_id)
+    except SandboxUnavailable:
+        if self.request.retries >= self.max_retries:
+            lesson_runs.lesson_run_give_up(run_id=run_id)
+            logger.error("Lesson run %s: the sandbox stayed unavailable", run_id)
+            return
+        raise
+
+
 @worker_process_init.connect
 def _warm_sandbox(**_kwargs) -> None:
     """Start this pool process's zygote (numpy and torch imported) before the first job,

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from lessons.forms import LessonFigureForm
 from lessons.markdown import render_markdown
-from lessons.models import Course, Lesson, LessonCompletion, LessonFigure, Stage
+from lessons.models import Course, Lesson, LessonCompletion, LessonFigure, LessonRun, Stage
 
 PREVIEW_MAX_CHARS = 500_000
 
@@ -128,6 +128,24 @@ class LessonCompletionAdmin(admin.ModelAdmin):
     list_select_related = ("learner", "lesson")
     search_fields = ("learner__username", "lesson__title")
     readonly_fields = ("learner", "lesson", "completed_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LessonRun)
+class LessonRunAdmin(admin.ModelAdmin):
+    """Learners' runs of lesson code, read-only: to answer "my block does not run"."""
+
+    list_display = ("created_at", "learner", "lesson", "block", "status", "outcome", "wall_ms")
+    list_filter = ("outcome", "status", "lesson__course")
+    list_select_related = ("learner", "lesson__course", "lesson__stage__course")
+    search_fields = ("learner__username", "lesson__slug")
+    readonly_fields = [field.name for field in LessonRun._meta.fields]
+    date_hierarchy = "created_at"
 
     def has_add_permission(self, request):
         return False

@@ -32,8 +32,10 @@ from pygments.lexers import get_lexer_by_name
 from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
+from lessons.codeblocks import fence_info, is_python
+
 # Bump when the output for the same text changes (renderer options, allow-list).
-RENDER_VERSION = "5"  # 5: ids prefixed with ID_PREFIX, exercise slots, folded answers
+RENDER_VERSION = "6"  # 6: ids prefixed, exercise slots, folded answers, runnable blocks
 # Every id in rendered Markdown starts with this, so that no heading can take an id the
 # page itself uses (`## Verdict` would otherwise become the exercise page's #verdict).
 ID_PREFIX = "md-"
@@ -96,6 +98,8 @@ ALLOWED_TAGS = frozenset(
     }
 )
 ALLOWED_ATTRIBUTES = {
+    # A Python block's number and flags, for the Run button (lessons/codeblocks.py).
+    "pre": {"data-lang", "data-block", "data-norun", "data-fresh"},
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
     "th": {"style"},  # only text-align survives: see filter_style_properties
@@ -175,7 +179,25 @@ def exercise_slots(rendered: str, render_card) -> str:
     return EXERCISE_SLOT_RE.sub(lambda match: render_card(match.group(1)), rendered)
 
 
-def _highlight(code: str, lang: str, _attrs: str) -> str:
+def fence_tokens(text: str) -> list:
+    """The fenced code blocks of `text`, in order (the tokens carry `info` and `content`)."""
+    return [token for token in _parser().parse(text or "") if token.type == "fence"]
+
+
+def _fence(_renderer, tokens, idx, _options, env) -> str:
+    # Python blocks are numbered here exactly as lessons.codeblocks.python_blocks numbers
+    # them (same parser, same order), so the page's block N is the server's block N.
+    token = tokens[idx]
+    language, flags, _unknown = fence_info(token.info)
+    data = ""
+    if is_python(language):
+        env["python_blocks"] = number = env.get("python_blocks", 0) + 1
+        data = f' data-lang="python" data-block="{number}"'
+        data += "".join(f' data-{flag}="true"' for flag in sorted(flags))
+    return _highlight(token.content, language, "", data=data)
+
+
+def _highlight(code: str, lang: str, _attrs: str, *, data: str = "") -> str:
     lang = (lang or "").strip().lower()
     try:
         lexer = get_lexer_by_name(lang) if lang else None
@@ -185,7 +207,7 @@ def _highlight(code: str, lang: str, _attrs: str) -> str:
         body = html.escape(code)
     else:
         body = highlight(code, lexer, HtmlFormatter(nowrap=True))
-    return f'<pre class="highlight"><code>{body}</code></pre>\n'
+    return f'<pre class="highlight"{data}><code>{body}</code></pre>\n'
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +229,7 @@ def _parser() -> MarkdownIt:
         "paragraph", "exercise_directive", _exercise_directive, {"alt": ["paragraph"]}
     )
     md.add_render_rule("exercise_directive", _exercise_slot)
+    md.add_render_rule("fence", _fence)
     anchors_plugin(md, min_level=2, max_level=3)
     return md
 

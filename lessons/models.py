@@ -122,3 +122,66 @@ class LessonFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lesson.slug}/figures/{self.name}"
+
+
+class LessonRun(models.Model):
+    """One run of a lesson's code block by a learner (see lessons/codeblocks.py).
+
+    `source` is the block as the learner ran it (perhaps edited); the earlier blocks it
+    builds on are taken from the lesson text when it runs, never from the browser. The
+    output and figures come from the sandbox and are shown only to the learner who ran it.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        RUNNING = "running"
+        DONE = "done"
+
+    class Outcome(models.TextChoices):
+        OK = "ok", "Ran"
+        ERROR = "error", "Raised an exception"
+        TIMEOUT = "timeout", "Time limit"
+        MEMORY_LIMIT = "memory_limit", "Memory limit"
+        OUTPUT_LIMIT = "output_limit", "Output limit"
+        UNAVAILABLE = "unavailable", "Could not run"
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_runs"
+    )
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="runs")
+    block = models.PositiveSmallIntegerField(help_text="1-based, among the Python blocks.")
+    source = models.TextField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
+    output = models.TextField(blank=True, help_text="The block's stdout and stderr, capped.")
+    error = models.TextField(blank=True, help_text="The block's traceback, if it raised.")
+    message = models.TextField(blank=True, help_text="What the platform says about the run.")
+    wall_ms = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["learner", "-created_at"], name="lessonrun_learner_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.lesson.slug} block {self.block} by {self.learner_id}"
+
+
+class LessonRunFigure(models.Model):
+    """A figure a lesson run drew: PNG bytes checked by `lessons.figures.figure_check`."""
+
+    run = models.ForeignKey(LessonRun, on_delete=models.CASCADE, related_name="figures")
+    position = models.PositiveSmallIntegerField()  # 1-based, in drawing order
+    png = models.BinaryField()
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["run", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "position"], name="lessonrunfigure_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"run {self.run_id} figure {self.position}"

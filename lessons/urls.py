@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lessons import views
+from lessons import run_views, views
 
 app_name = "lessons"
 urlpatterns = [
@@ -21,5 +21,17 @@ urlpatterns = [
         "courses/<slug:course_slug>/lessons/<slug:lesson_slug>/figures/<str:name>",
         views.lesson_figure,
         name="lesson_figure",
+    ),
+    # Running a lesson's code blocks (lessons/codeblocks.py): JSON for the page's script.
+    path(
+        "courses/<slug:course_slug>/lessons/<slug:lesson_slug>/runs/",
+        run_views.lesson_run_create_view,
+        name="lesson_run_create",
+    ),
+    path("lesson-runs/<int:pk>/", run_views.lesson_run_status, name="lesson_run_status"),
+    path(
+        "lesson-runs/<int:pk>/figures/<int:position>.png",
+        run_views.lesson_run_figure,
+        name="lesson_run_figure",
     ),
 ]

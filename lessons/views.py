@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
@@ -61,6 +62,7 @@ def lesson_detail(request: HttpRequest, course_slug: str, lesson_slug: str) -> H
         "next": following,
         "completed": lesson_is_completed(learner=request.user, lesson=lesson),
         "exercises": lesson_exercise_entries(lesson=lesson, learner=request.user),
+        "run_max_bytes": settings.LESSON_RUN_MAX_BYTES,
         "placed_exercises": lesson_placed_exercise_entries(
             lesson=lesson, slugs=rendered_exercise_slots(lesson.body), learner=request.user
         ),

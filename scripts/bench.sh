@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: grading benchmark against a real worker, Redis and database, then verdict
-# latency over HTTP (gunicorn and the command-line client's code path).
+# `make bench`: grading benchmark against a real worker, Redis and database, verdict
+# latency over HTTP (gunicorn and the command-line client's code path), and lesson code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/redis.sh
@@ -16,5 +16,7 @@ rm -f .run/bench.sqlite3
 # `scripts/bench.sh http` runs only the over-HTTP latency benchmark.
 if [ "${1:-all}" != http ]; then
   .venv/bin/python bench/grading_bench.py
+  # Its own section of docs/performance.md.
+  .venv/bin/python bench/lesson_run_bench.py
 fi
 exec .venv/bin/python bench/http_bench.py

@@ -13,7 +13,7 @@ from accounts.models import ApiToken
 from accounts.services import token_create
 from exercises.models import Draft, Exercise, Progress, Submission
 from grader.models import ExerciseValidation
-from lessons.models import Course, Lesson, LessonCompletion, Stage
+from lessons.models import Course, Lesson, LessonCompletion, LessonRun, Stage
 from tests.factories import (
     CourseFactory,
     ExerciseFactory,
@@ -64,6 +64,9 @@ ROWS = {
     ),
     Draft: lambda n: Draft.objects.create(
         learner=UserFactory(), exercise=ExerciseFactory(), source_code="x = 1"
+    ),
+    LessonRun: lambda n: LessonRun.objects.create(
+        learner=UserFactory(), lesson=LessonFactory(), block=1, source="print(1)"
     ),
     ExerciseValidation: lambda n: ExerciseValidation.objects.create(
         exercise=ExerciseFactory(), requested_by=UserFactory()

@@ -265,6 +265,58 @@ SCHEMAS["SubmissionDetail"] = obj(
     }
 )
 
+SCHEMAS["LessonRunCreate"] = {
+    "type": "object",
+    "properties": {
+        "block": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Which Python block of the lesson, counting from 1.",
+        },
+        "source": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The block's code as it should run (the lesson's, or edited); at "
+            "most LESSON_RUN_MAX_BYTES (default 20 KiB) of UTF-8, else 413.",
+        },
+    },
+    "required": ["block", "source"],
+    "additionalProperties": False,
+}
+SCHEMAS["LessonRunDetail"] = obj(
+    {
+        "id": {"type": "integer"},
+        "course": SLUG,
+        "lesson": SLUG,
+        "block": {"type": "integer"},
+        "status": {"type": "string", "enum": ["queued", "running", "done"]},
+        "outcome": {
+            "type": ["string", "null"],
+            "enum": [
+                "ok",
+                "error",
+                "timeout",
+                "memory_limit",
+                "output_limit",
+                "unavailable",
+                None,
+            ],
+            "description": "Null until `status` is `done`; `error` when the block (or an "
+            "earlier block it builds on) raised.",
+        },
+        "output": {"type": "string", "description": "stdout and stderr, the first 16 KiB."},
+        "error": {"type": "string", "description": "The traceback, if the block raised."},
+        "message": {"type": "string", "description": "What the platform says about the run."},
+        "wall_ms": {"type": ["number", "null"]},
+        "figures": array(
+            obj({"url": URL, "width": {"type": "integer"}, "height": {"type": "integer"}})
+        ),
+        "created_at": TIME,
+        "finished_at": TIME,
+        "urls": obj({"self": URL}),
+    }
+)
+
 _STAGE_PROGRESS = obj(
     {
         "slug": SLUG,

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from exercises.api.views import client, courses, exercises, lessons, meta, progress, submissions
+from exercises.api.views import (
+    client,
+    courses,
+    exercises,
+    lesson_runs,
+    lessons,
+    meta,
+    progress,
+    submissions,
+)
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,59 @@ ROUTES: tuple[Route, ...] = (
             ),
         ),
         {"course": "The course's slug.", "slug": "The lesson's slug within the course."},
+    ),
+    Route(
+        "lessons/<slug:course>/<slug:slug>/runs/",
+        "lesson_run_create",
+        lesson_runs.lesson_run_create_view,
+        (
+            Operation(
+                "post",
+                "createLessonRun",
+                "Run one of a lesson's Python blocks (perhaps edited) in the sandbox",
+                "LessonRunDetail",
+                status=202,
+                body="LessonRunCreate",
+                errors=(400, 401, 403, 404, 413, 429),
+                headers={"Location": "The run's URL, to poll until `status` is `done`."},
+                description="The block runs after the lesson's own earlier blocks (as written "
+                "in the lesson, never as sent), with their output discarded; poll "
+                "`GET /api/lesson-runs/{id}/` until `status` is `done`. 404 for a block number "
+                "the lesson does not have, 400 for a block marked `norun`, 413 past "
+                "LESSON_RUN_MAX_BYTES. Rate limited per learner (429 with Retry-After).",
+            ),
+        ),
+        {"course": "The course's slug.", "slug": "The lesson's slug within the course."},
+    ),
+    Route(
+        "lesson-runs/<int:pk>/",
+        "lesson_run_detail",
+        lesson_runs.lesson_run_detail,
+        (
+            Operation(
+                "get",
+                "getLessonRun",
+                "One of one's own lesson runs, with its output and figures once done",
+                "LessonRunDetail",
+                description="Another learner's run answers 404, as an unknown id does.",
+            ),
+        ),
+        {"pk": "The run's id."},
+    ),
+    Route(
+        "lesson-runs/<int:pk>/figures/<int:position>.png",
+        "lesson_run_figure",
+        lesson_runs.lesson_run_figure,
+        (
+            Operation(
+                "get",
+                "getLessonRunFigure",
+                "A figure a lesson run drew (PNG, checked before it was stored)",
+                "",
+                media_type="image/png",
+            ),
+        ),
+        {"pk": "The run's id.", "position": "The figure's number, from 1."},
     ),
     Route(
         "exercises/<slug:slug>/",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from exercises.course_io.specs import CourseSpec, ExerciseEntry, LessonSpec, StageSpec
 from exercises.package import SLUG_RE, PackageError, read_exercise, read_text, read_toml
+from lessons.codeblocks import unknown_flags
 from lessons.figures import FIGURE_NAME_RE, FIGURE_SRC_PREFIX, FigureError, figure_check
 from lessons.markdown import exercise_directive_slugs, image_references
 
@@ -68,6 +69,9 @@ def read_lesson(path: Path) -> LessonSpec:
         raise PackageError(f"{path}: the NN- prefix is too large")
     meta, body = _split_front_matter(path, read_text(path))
     _check_keys(meta, {"title", "slug", "order"}, path, where="front matter")
+    flag_problems = unknown_flags(body)  # a typo ("norum") would silently make a block run
+    if flag_problems:
+        raise PackageError(f"{path}: {'; '.join(flag_problems)}")
     return LessonSpec(
         slug=_slug(meta.get("slug", default_slug), path),
         title=_title(meta, path),

@@ -25,7 +25,7 @@ INSIDE_RUNTIME = "/sandbox"
 # Mount parents bwrap would otherwise create 0700 (unreadable for the slot uid).
 MOUNT_PARENTS = ("/opt",)
 ZYGOTE_CAPS = ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL")
-WARM_PACKAGES = ("numpy", "torch", "pyseccomp")
+WARM_PACKAGES = ("numpy", "torch", "pyseccomp", "matplotlib", "pandas")
 
 
 @dataclass(frozen=True)

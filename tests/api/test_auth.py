@@ -21,7 +21,7 @@ PROTECTED = [
     for operation in route.operations
     if route.view.api_auth is Auth.LEARNER
 ]
-SAMPLE_ARGS = {"slug": "double", "course": "mini", "pk": "1"}
+SAMPLE_ARGS = {"slug": "double", "course": "mini", "pk": "1", "position": "1"}
 
 
 def _url(path: str) -> str:

@@ -30,6 +30,9 @@ DECLARED = {
     "submission_list": Auth.LEARNER,
     "submission_detail": Auth.LEARNER,
     "progress": Auth.LEARNER,
+    "lesson_run_create": Auth.LEARNER,
+    "lesson_run_detail": Auth.LEARNER,
+    "lesson_run_figure": Auth.LEARNER,
 }
 SAMPLES = {
     "slug": "double",
@@ -47,6 +50,7 @@ SAMPLES = {
     "url": "nowhere/",
     "path": "nowhere/",
     "name": "figure.png",  # a lesson figure (lessons:lesson_figure)
+    "position": "1",  # a lesson run's figure
 }
 
 
@@ -106,7 +110,7 @@ def instructor_token():
 def test_a_token_authenticates_each_api_route_that_asks_for_one(
     client, instructor_token, route, pattern
 ):
-    method = "post" if pattern.name == "submission_create" else "get"
+    method = "post" if pattern.name in ("submission_create", "lesson_run_create") else "get"
 
     response = getattr(client, method)(
         _concrete(route), HTTP_AUTHORIZATION=f"Bearer {instructor_token}"

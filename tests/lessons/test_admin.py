@@ -108,3 +108,18 @@ def test_completions_are_read_only(admin_client_, learner):
 
     assert response.status_code == 403
     assert Lesson.objects.count() == 1
+
+
+def test_lesson_runs_are_listed_read_only_for_staff(admin_client_, learner):
+    from lessons.models import LessonRun
+
+    run = LessonRun.objects.create(
+        learner=learner, lesson=LessonFactory(), block=1, source="print('from the learner')"
+    )
+
+    changelist = admin_client_.get(reverse("admin:lessons_lessonrun_changelist"))
+    detail = admin_client_.get(reverse("admin:lessons_lessonrun_change", args=[run.pk]))
+
+    assert changelist.status_code == 200 and learner.username in changelist.content.decode()
+    assert detail.status_code == 200 and "from the learner" in detail.content.decode()
+    assert admin_client_.get(reverse("admin:lessons_lessonrun_add")).status_code == 403

@@ -32,7 +32,7 @@ def test_dollar_amounts_are_not_math():
 def test_fenced_python_is_highlighted_on_the_server():
     html = render_markdown_uncached('```python\ndef f(x):\n    return "<b>"\n```\n')
 
-    assert '<pre class="highlight"><code>' in html
+    assert '<pre class="highlight" data-lang="python" data-block="1"><code>' in html
     assert '<span class="k">def</span>' in html
     assert "&lt;b&gt;" in html and "<b>" not in html
 

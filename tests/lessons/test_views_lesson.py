@@ -26,7 +26,7 @@ def test_lesson_body_is_rendered_markdown_with_math_for_katex(client):
     assert response.status_code == 200
     assert '<h2 id="md-why">Why</h2>' in html
     assert '<span class="math math-inline">\\|x\\|_2</span>' in html
-    assert '<pre class="highlight"><code>' in html
+    assert '<pre class="highlight" data-lang="python" data-block="1"><code>' in html
     assert "katex" in html  # the KaTeX assets (or, without the bundle, math.js) are loaded
 
 

@@ -69,7 +69,10 @@ def main() -> None:
     import harness  # noqa: F401
     import hooks  # noqa: F401
     import invoke  # noqa: F401
+    import lesson
     import wire  # noqa: F401
+
+    lesson.warm()  # Matplotlib (Agg) and pandas for lesson code: see docs/sandbox.md
 
     if config["confine"]:
         confine.compile_filter()
@@ -288,6 +291,10 @@ def _run_learner(job: dict, data: bytes) -> None:
         offset += used
     meta = wire.decode(frames[0], harness.INPUT_LIMITS)
     del data
+    if meta.get("lesson"):
+        import lesson
+
+        lesson.run(meta)  # a lesson code block: no cases, no forbidden names
     if meta.get("probe"):
         import probe
 
