@@ -21,7 +21,10 @@ from grader.reference import ExerciseBroken, load_cases, reference_outputs, run_
 
 def check_folder(folder: Path, also: list[Path]) -> list[str]:
     spec = read_exercise(folder)
-    case_set = load_cases(spec.cases_source, slug=spec.slug)
+    inputs = {f.name: f.text for f in spec.data_files if not f.heldout}
+    case_set = load_cases(spec.cases_source, slug=spec.slug, data=inputs or None)
+    if spec.trained_model:
+        return _check_trained(spec, case_set.cases, also)
     cases = case_set.cases
     expected = reference_outputs(spec.reference_solution, spec.entry_point, cases, slug=spec.slug)
     default_rtol, default_atol = DEFAULT_TOLERANCE[spec.kind]
@@ -55,6 +58,38 @@ def check_folder(folder: Path, also: list[Path]) -> list[str]:
             problems.append(f"{spec.slug}: {label} {should}")
 
     judge("solution.py (as learner, float32)", spec.reference_solution, True)
+    judge("starter.py", spec.starter_code, False)
+    for wrong in spec.wrong:
+        judge(f"wrong/{wrong.name}.py", wrong.source, False)
+    for path in also:
+        judge(f"also {path.name}", path.read_text(), True)
+    return problems
+
+
+def _check_trained(spec, cases, also: list[Path]) -> list[str]:
+    """Trained-model exercises: every file trains in-process; the trusted scorer judges."""
+    from grader.trained import TrainedModelCheck
+
+    heldout = {f.name: f.text for f in spec.data_files if f.heldout}
+    check = TrainedModelCheck.from_config(spec.trained_model, heldout)
+    problems = []
+    print(f"{spec.slug}: trained-model check ({check.scorer}, threshold {check.threshold:g})")
+
+    def judge(label, source, must_pass):
+        got = run_trusted(source, spec.entry_point, cases, float64=False)
+        results = [
+            check.judge(c.name, c.visible, g, reveal=True) for c, g in zip(cases, got, strict=True)
+        ]
+        scores = ", ".join(
+            f"{r.raw_score:.3f}" if r.raw_score is not None else r.message[:60] for r in results
+        )
+        hidden_failed = [r for r in results if not r.passed and not r.visible]
+        ok = all(r.passed for r in results) if must_pass else bool(hidden_failed)
+        print(f"  {'ok  ' if ok else 'BAD '}{label:<32} {scores}")
+        if not ok:
+            problems.append(f"{spec.slug}: {label} should {'pass' if must_pass else 'fail'}")
+
+    judge("solution.py", spec.reference_solution, True)
     judge("starter.py", spec.starter_code, False)
     for wrong in spec.wrong:
         judge(f"wrong/{wrong.name}.py", wrong.source, False)

@@ -11,7 +11,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from exercises.models import Exercise
+from exercises.models import Exercise, ExerciseDataFile
 from grader.casekit import Case
 from grader.reference import (
     ExerciseBroken,
@@ -21,6 +21,7 @@ from grader.reference import (
     run_trusted,
 )
 from grader.sandbox.host import encode_case
+from grader.trained import TrainedModelCheck
 
 MAX_VERSIONS = 64
 
@@ -37,6 +38,7 @@ class PreparedExercise:
     expected: list
     forbidden: list[str]
     wrong_sources: list[tuple[str, str, str]]  # (name, source, hint)
+    trained: TrainedModelCheck | None = None  # the trained-model check, if the exercise has it
     _wrong_outputs: list | None = field(default=None, repr=False)
     _frames: dict = field(default_factory=dict, repr=False)
 
@@ -52,6 +54,8 @@ class PreparedExercise:
 
     def wrong_outputs(self) -> list[tuple[str, str, list]]:
         """(name, hint, outputs) of each known-wrong solution on the learner's inputs."""
+        if self._wrong_outputs is None and self.trained is not None:
+            self._wrong_outputs = []  # trained weights are not compared: no hint by outputs
         if self._wrong_outputs is None:
             computed = []
             for name, source, hint in self.wrong_sources:
@@ -85,10 +89,18 @@ def prepared_exercise(exercise: Exercise) -> PreparedExercise:
 
 def _prepare(exercise: Exercise, version: str) -> PreparedExercise:
     _limit_torch_threads()
-    case_set = load_cases(exercise.cases_source, slug=exercise.slug)
-    expected = reference_outputs(
-        exercise.reference_solution, exercise.entry_point, case_set.cases, slug=exercise.slug
-    )
+    inputs, heldout = _data_files(exercise)
+    case_set = load_cases(exercise.cases_source, slug=exercise.slug, data=inputs)
+    trained = None
+    if exercise.trained_model:
+        # Graded by a trusted scorer, not against reference outputs: the reference trains
+        # only when validated (grader/validation.py), never when a worker prepares.
+        trained = TrainedModelCheck.from_config(exercise.trained_model, heldout)
+        expected = [None] * len(case_set.cases)
+    else:
+        expected = reference_outputs(
+            exercise.reference_solution, exercise.entry_point, case_set.cases, slug=exercise.slug
+        )
     wrong = [(w.name, w.source, w.hint) for w in exercise.wrong_solutions.all()]
     return PreparedExercise(
         version=version,
@@ -101,7 +113,16 @@ def _prepare(exercise: Exercise, version: str) -> PreparedExercise:
         expected=expected,
         forbidden=list(exercise.forbidden or []),
         wrong_sources=wrong,
+        trained=trained,
     )
+
+
+def _data_files(exercise: Exercise) -> tuple[dict[str, str] | None, dict[str, str]]:
+    """(input files for cases(), or None when there are none; held-out files)."""
+    rows = list(exercise.data_files.all())
+    inputs = {r.name: r.text for r in rows if r.role == ExerciseDataFile.Role.INPUT}
+    heldout = {r.name: r.text for r in rows if r.role == ExerciseDataFile.Role.HELDOUT}
+    return (inputs or None), heldout
 
 
 def _limit_torch_threads() -> None:

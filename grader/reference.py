@@ -29,12 +29,17 @@ class CaseSet:
     checks: dict  # name -> trusted check function from cases.py
 
 
-def load_cases(cases_source: str, *, slug: str) -> CaseSet:
-    """Run cases.py and return its checked list of cases."""
+def load_cases(cases_source: str, *, slug: str, data: dict[str, str] | None = None) -> CaseSet:
+    """Run cases.py and return its checked list of cases.
+
+    `data`: the package's input data files (name -> text), passed as `cases(data)`; an
+    exercise without data files defines `cases()`.
+    """
     namespace: dict = {"__name__": f"exercise_cases_{slug.replace('-', '_')}"}
     try:
         exec(compile(cases_source, f"{slug}/cases.py", "exec"), namespace)  # noqa: S102 trusted
-        cases = list(namespace["cases"]())
+        make = namespace["cases"]
+        cases = list(make(dict(data)) if data is not None else make())
     except Exception as exc:
         raise ExerciseBroken(f"{slug}/cases.py failed: {_last_line(exc)}") from exc
     seen = set()

@@ -54,3 +54,23 @@ def _warm_sandbox(**_kwargs) -> None:
             logger.error("This worker cannot grade: %s", exc)
 
     threading.Thread(target=warm, name="sandbox-warm-up", daemon=True).start()
+
+
+@shared_task(
+    name="grader.grade_submission_long",  # trained-model exercises: the grading-long queue
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(SandboxUnavailable,),
+    retry_backoff=True,
+    retry_backoff_max=30,
+    max_retries=5,
+    # Above the sandbox's own limits: one job per case, each at most
+    # GRADER_LONG_WALL_SECONDS (120 s by default), and a submit holds a few cases.
+    soft_time_limit=900,
+    time_limit=960,
+)
+def grade_submission_long(submission_id: int) -> None:
+    """Grade one submission of a long-running exercise by id; idempotent."""
+    from grader import services
+
+    services.submission_grade(submission_id=submission_id)
