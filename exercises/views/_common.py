@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from exercises.models import Submission
 from exercises.selectors import submission_public_cases
@@ -19,6 +20,12 @@ def json_error(message: str, *, status: int, **extra) -> JsonResponse:
     response = JsonResponse({"error": message, **extra}, status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _elapsed(submission: Submission) -> float | None:
+    if submission.created_at is None:
+        return None
+    return round(max(0.0, (timezone.now() - submission.created_at).total_seconds()), 1)
 
 
 def status_payload(submission: Submission) -> dict:
@@ -41,6 +48,8 @@ def status_payload(submission: Submission) -> dict:
         "stdout": submission.stdout if done else "",
         "warning": submission.warning,
         "created_at": submission.created_at.isoformat() if submission.created_at else None,
+        # How long it has been waiting, by the server's clock: the page counts on from it.
+        "elapsed_seconds": _elapsed(submission) if not done else None,
         "detail_url": reverse("exercises:submission_detail", args=[submission.pk]),
         "status_url": reverse("exercises:submission_status", args=[submission.pk]),
     }

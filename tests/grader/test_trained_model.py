@@ -123,9 +123,10 @@ def test_training_losses_are_an_extra_key_only_when_the_exercise_declares_them()
     assert "unexpected 'losses'" in _judge(weights).message
     bad = _weights()
     bad["losses"] = "going down"
-    assert "losses: expected a 1-d tensor or a list of numbers" in _judge(
-        bad, check=_check(losses_key="losses")
-    ).message
+    assert (
+        "losses: expected a 1-d tensor or a list of numbers"
+        in _judge(bad, check=_check(losses_key="losses")).message
+    )
 
 
 def test_the_scorer_matches_a_float64_torch_model_built_from_the_contract():
