@@ -43,6 +43,9 @@ def public_model(value) -> dict | None:
         "score": round(score, 2),
         "heldout": texts,
     }
+    cpu, cpu_limit = _number(value.get("cpu_seconds")), _number(value.get("cpu_limit"))
+    if cpu is not None and cpu_limit is not None:
+        model["cpu_seconds"], model["cpu_limit"] = round(cpu, 1), cpu_limit
     curve = value.get("curve")
     if type(curve) is list:
         points = [

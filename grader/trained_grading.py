@@ -8,6 +8,8 @@ job but passed or failed (the messages of hidden cases are fixed texts).
 
 from __future__ import annotations
 
+import dataclasses
+
 from grader.exercise_cache import PreparedExercise
 from grader.grading import (
     ERROR,
@@ -20,6 +22,7 @@ from grader.grading import (
 from grader.judging import CaseResult, Judgement
 from grader.sandbox import Limits
 from grader.sandbox.verdict import verdict_of
+from grader.trained import TrainedCaseResult
 
 LIMIT_MESSAGES = {
     "timeout": "The training run did not finish within the time limit ({seconds:g} s of CPU).",
@@ -69,6 +72,8 @@ def grade_trained_source(
             result = CaseResult(case.name, case.visible, False, why)
         else:
             result = check.judge(case.name, case.visible, got, reveal=reveal_hidden)
+            if result.visible and isinstance(result, TrainedCaseResult) and result.model:
+                result = _with_cpu(result, run.cpu_ms / 1000.0, limits.cpu_seconds)
         results.append(result)
         judgement = Judgement(
             verdict=PASSED if result.passed else FAILED, score=float(result.passed), cases=[result]
@@ -88,6 +93,13 @@ def grade_trained_source(
         outcome.score = 0.0
     outcome.message = "\n\n".join(dict.fromkeys(messages))
     return outcome
+
+
+def _with_cpu(result: TrainedCaseResult, seconds: float, limit: float) -> TrainedCaseResult:
+    """The visible case also says how much of the CPU budget its training run used."""
+    model = {**result.model, "cpu_seconds": round(seconds, 1), "cpu_limit": limit}
+    message = f"{result.message}\nTraining used {seconds:.1f} s of CPU (limit {limit:g} s)."
+    return dataclasses.replace(result, model=model, message=message)
 
 
 def _overall(verdicts: list[str]) -> str:

@@ -61,6 +61,8 @@ def test_the_reference_passes_and_the_visible_case_shows_its_losses_and_curve(ex
     assert model["score"] == pytest.approx(np.log(96), abs=0.01)
     assert len(model["curve"]) == 50
     assert hidden["message"] == "" and "model" not in hidden
+    assert "Training used" in visible["message"] and 0 < model["cpu_seconds"] < 15
+    assert model["cpu_limit"] == 15
 
 
 def test_each_case_is_a_sandbox_job_of_its_own(exercise):
