@@ -43,6 +43,15 @@ def _validate(modeladmin: admin.ModelAdmin, request: HttpRequest, exercise: Exer
     # button needs; the rest of the admin must load without it.
     from grader.validation import exercise_validate
 
+    if exercise.is_long:
+        # A training run per case takes minutes: far past any web request's time limit.
+        modeladmin.message_user(
+            request,
+            f"{exercise.slug} trains a model per case (minutes): validate it on a grading host "
+            f"with `manage.py validate_exercises {exercise.slug}`.",
+            messages.WARNING,
+        )
+        return False
     report = exercise_validate(exercise=exercise)
     for row in report.rows:
         detail = f" — {row.detail}" if getattr(row, "detail", "") else ""

@@ -113,6 +113,17 @@ def test_validate_button_shows_every_row_as_a_message(admin_client_, fake_valida
     assert "&lt;b&gt;passes&lt;/b&gt;" in response.content.decode()  # messages are escaped
 
 
+def test_validate_button_sends_a_training_exercise_to_the_command(admin_client_, fake_validator):
+    exercise = ExerciseFactory(slug="tiny_trainer", trained_model={"scorer": "tiny_gpt"})
+
+    response = admin_client_.post(
+        reverse("admin:exercises_exercise_validate", args=[exercise.pk]), follow=True
+    )
+
+    assert fake_validator == []  # minutes of training never run in a web request
+    assert any("validate_exercises tiny_trainer" in m for m in messages_of(response))
+
+
 def test_validate_needs_post_and_csrf(admin_client_, staff, fake_validator):
     exercise = ExerciseFactory()
     url = reverse("admin:exercises_exercise_validate", args=[exercise.pk])
