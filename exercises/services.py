@@ -29,6 +29,10 @@ class SubmissionTooLarge(ValueError):
     """The submitted source is over SUBMISSION_MAX_BYTES."""
 
 
+class TrainingRunPending(ValueError):
+    """A long exercise's earlier submission by this learner is still being graded."""
+
+
 def source_check_size(source_code: str) -> None:
     size = len(source_code.encode("utf-8"))
     limit = settings.SUBMISSION_MAX_BYTES
@@ -51,6 +55,16 @@ def submission_submit(
     periodic sweep sends it again.
     """
     source_check_size(source_code)
+    if exercise.is_long and (
+        Submission.objects.filter(learner=learner, exercise=exercise)
+        .exclude(status=Submission.Status.DONE)
+        .exists()
+    ):
+        # A training run costs up to a minute of a core per case: one at a time per learner.
+        raise TrainingRunPending(
+            "Your previous run of this exercise is still being graded (each test is a "
+            "training run): wait for its verdict, then try again."
+        )
     with transaction.atomic():
         submission = Submission.objects.create(
             learner=learner,

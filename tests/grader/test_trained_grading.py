@@ -48,8 +48,19 @@ def _grade(exercise, source, *, visible_only=False):
     return exercise_grade_source(exercise=exercise, source=source, visible_only=visible_only)
 
 
+BUSY = """
+    import time
+
+    started = time.process_time()
+    while time.process_time() - started < 0.3:  # a short "training run"
+        pass
+"""
+
+
 def test_the_reference_passes_and_the_visible_case_shows_its_losses_and_curve(exercise):
-    outcome = _grade(exercise, (PACKAGE / "solution.py").read_text())
+    source = (PACKAGE / "solution.py").read_text()
+    source = source.replace("def train(train_ids, seed):\n", "def train(train_ids, seed):" + BUSY)
+    outcome = _grade(exercise, source)
 
     assert outcome.verdict == "passed", outcome.message
     visible, hidden = outcome.cases_as_dicts()
@@ -61,7 +72,7 @@ def test_the_reference_passes_and_the_visible_case_shows_its_losses_and_curve(ex
     assert model["score"] == pytest.approx(np.log(96), abs=0.01)
     assert len(model["curve"]) == 50
     assert hidden["message"] == "" and "model" not in hidden
-    assert "Training used" in visible["message"] and 0 < model["cpu_seconds"] < 15
+    assert "Training used" in visible["message"] and 0.3 <= model["cpu_seconds"] < 15
     assert model["cpu_limit"] == 15
 
 
@@ -225,3 +236,35 @@ def test_a_graded_submission_stores_the_numbers_and_the_page_draws_the_curve(
     page = learner_client.get(reverse("exercises:submission_detail", args=[submission.pk]))
     html = page.content.decode()
     assert html.count('<svg class="loss-curve"') == 1 and "loss-curve__threshold" in html
+
+
+def test_one_training_run_at_a_time_per_learner(exercise, learner, learner_client):
+    from accounts.services import token_create
+
+    source = (PACKAGE / "solution.py").read_text()
+    url = reverse("exercises:submission_create", args=[exercise.slug])
+    with patch("exercises.services.submission_enqueue", return_value=True):
+        first = learner_client.post(
+            url, {"source_code": source, "mode": "run"}, HTTP_ACCEPT="application/json"
+        )
+        second = learner_client.post(
+            url, {"source_code": source, "mode": "submit"}, HTTP_ACCEPT="application/json"
+        )
+        _, token = token_create(user=learner, name="tests")
+        api = learner_client.__class__(HTTP_AUTHORIZATION=f"Bearer {token}")
+        third = api.post(
+            f"/api/exercises/{exercise.slug}/submissions/",
+            data={"source_code": source},
+            content_type="application/json",
+        )
+
+    assert first.status_code == 202
+    assert second.status_code == 409 and "still being graded" in second.json()["error"]
+    assert third.status_code == 409
+    assert Submission.objects.filter(learner=learner).count() == 1
+    services.submission_grade(submission_id=first.json()["id"])
+    with patch("exercises.services.submission_enqueue", return_value=True):
+        again = learner_client.post(
+            url, {"source_code": source, "mode": "submit"}, HTTP_ACCEPT="application/json"
+        )
+    assert again.status_code == 202  # the verdict is in: the next run may start
