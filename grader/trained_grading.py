@@ -24,6 +24,7 @@ from grader.sandbox import Limits
 from grader.sandbox.verdict import verdict_of
 from grader.trained import TrainedCaseResult
 
+SKIPPED = "not run: an earlier training run of this submission hit a limit"
 LIMIT_MESSAGES = {
     "timeout": "The training run did not finish within the time limit ({seconds:g} s of CPU).",
     "memory_limit": "The training run used more memory than allowed ({memory} MiB).",
@@ -47,8 +48,8 @@ def grade_trained_source(
     results: list[CaseResult] = []
     verdicts: list[str] = []
     messages: list[str] = []
-    forbidden_seen = False
-    for index in indices:
+    forbidden_seen = raised = False
+    for position, index in enumerate(indices):
         case = prepared.cases[index]
         run = options.sandbox().run(
             source=source,
@@ -67,6 +68,7 @@ def grade_trained_source(
         if run.load_error is not None:
             return _load_error(prepared, run, outcome, indices, case.visible or reveal_hidden)
         got = run.results[0] if run.status == "ok" and run.results else None
+        raised = raised or (type(got) is dict and "error" in got)
         if got is None:
             why = _not_finished(run, limits) if case.visible or reveal_hidden else ""
             result = CaseResult(case.name, case.visible, False, why)
@@ -85,6 +87,17 @@ def grade_trained_source(
             messages.append(f"Your code uses {names}, which this exercise forbids.")
         elif run.status != "ok":
             messages.append(_not_finished(run, limits))
+        if run.status in LIMIT_MESSAGES:
+            # The next runs would most likely hit the same limit: a minute of a core each.
+            for i in indices[position + 1 :]:
+                shown = prepared.cases[i].visible or reveal_hidden
+                results.append(
+                    CaseResult(prepared.cases[i].name, prepared.cases[i].visible, False,
+                               SKIPPED if shown else "")
+                )  # fmt: skip
+            break
+    if raised:
+        messages.insert(0, "Your code raised an exception on some cases.")
     outcome.cases = results
     passed = sum(r.passed for r in results)
     outcome.score = passed / len(results) if results else 0.0

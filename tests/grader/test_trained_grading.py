@@ -143,6 +143,9 @@ def test_a_training_run_past_the_cpu_limit_is_a_timeout(exercise):
 
     assert outcome.verdict == "timeout"
     assert "did not finish within the time limit" in outcome.message
+    visible, hidden = outcome.cases_as_dicts()
+    assert not visible["passed"] and "time limit" in visible["message"]
+    assert not hidden["passed"] and hidden["message"] == ""  # not run: hidden shows nothing
 
 
 def test_a_module_that_fails_to_load_shows_its_traceback_from_the_visible_job(exercise):
