@@ -30,7 +30,7 @@ def _elapsed(submission: Submission) -> float | None:
 
 def status_payload(submission: Submission) -> dict:
     done = submission.status == Submission.Status.DONE
-    return {
+    payload = {
         "id": submission.pk,
         "mode": submission.mode,
         "mode_label": submission.get_mode_display(),
@@ -48,8 +48,10 @@ def status_payload(submission: Submission) -> dict:
         "stdout": submission.stdout if done else "",
         "warning": submission.warning,
         "created_at": submission.created_at.isoformat() if submission.created_at else None,
-        # How long it has been waiting, by the server's clock: the page counts on from it.
-        "elapsed_seconds": _elapsed(submission) if not done else None,
         "detail_url": reverse("exercises:submission_detail", args=[submission.pk]),
         "status_url": reverse("exercises:submission_status", args=[submission.pk]),
     }
+    if not done:
+        # How long it has been waiting, by the server's clock: the page counts on from it.
+        payload["elapsed_seconds"] = _elapsed(submission)
+    return payload
