@@ -223,3 +223,14 @@ def test_the_content_hash_covers_the_held_out_texts_and_leaves_other_exercises_a
     assert read_exercise(folder).content_hash() != before
     plain = read_exercise(FIXTURE.parent / "mini-course" / "01-basics" / "double")
     assert "data_files" not in plain.__dict__ or plain.data_files == []
+
+
+def test_devcheck_trains_each_file_in_process_and_scores_it(capsys):
+    from grader.devcheck import check_folder
+
+    problems = check_folder(PACKAGE, [])
+
+    assert problems == []
+    out = capsys.readouterr().out
+    assert "ok  solution.py" in out and "4.564, 4.564" in out
+    assert "ok  wrong/loud_weights.py" in out
