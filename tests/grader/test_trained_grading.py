@@ -271,3 +271,32 @@ def test_one_training_run_at_a_time_per_learner(exercise, learner, learner_clien
             url, {"source_code": source, "mode": "submit"}, HTTP_ACCEPT="application/json"
         )
     assert again.status_code == 202  # the verdict is in: the next run may start
+
+
+def test_a_long_submission_lands_on_the_grading_long_queue_of_the_real_broker(
+    exercise, redis_url, settings
+):
+    import json
+
+    import redis
+
+    from exercises.services import submission_enqueue
+
+    broker = redis.Redis.from_url(redis_url)
+    broker.flushdb()  # the suite's own database (scripts/test.sh reserves it)
+    long = SubmissionFactory(exercise=exercise)
+    quick = SubmissionFactory()
+
+    assert submission_enqueue(submission_id=long.pk)
+    assert submission_enqueue(submission_id=quick.pk)
+
+    def queued(queue):
+        return [json.loads(m)["headers"] for m in broker.lrange(queue, 0, -1)]
+
+    (on_long,) = queued("grading-long")
+    (on_quick,) = queued("grading")
+    assert (
+        on_long["task"] == "grader.grade_submission_long" and on_long["argsrepr"] == f"[{long.pk}]"
+    )
+    assert on_quick["task"] == "grader.grade_submission" and on_quick["argsrepr"] == f"[{quick.pk}]"
+    broker.flushdb()
