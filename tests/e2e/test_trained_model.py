@@ -73,3 +73,28 @@ def test_a_training_run_shows_its_clock_then_the_held_out_losses_and_curve(
     expect(page.locator("svg.loss-curve")).to_have_count(1)
     shots(page, "submission-page")
     assert not page.js_errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_capstone_exercise_and_its_lesson_render(new_page, e2e_learner, shots):
+    from django.conf import settings
+    from django.core.management import call_command
+
+    call_command("loadcourse", str(settings.CONTENT_DIR / "genai-llm"), verbosity=0)
+    page = new_page()
+    _log_in(page, e2e_learner.username)
+
+    page.goto("/exercises/tiny_gpt_train/")
+    expect(page.locator(".exercise-header h1")).to_have_text("Capstone: train a tiny GPT")
+    statement = page.locator(".exercise-statement")
+    expect(statement.locator("table")).to_have_count(1)
+    expect(statement).to_contain_text("block.attn.qkv.weight")
+    expect(page.locator("[data-long-note]")).to_contain_text("up to 60 s of CPU each")
+    shots(page, "capstone-exercise")
+
+    page.get_by_role("link", name="Build and train a tiny GPT").first.click()
+    expect(page.locator("h1")).to_have_text("Build and train a tiny GPT")
+    expect(page.locator(".prose table")).to_have_count(2)
+    expect(page.locator(".prose .katex").first).to_be_visible()
+    shots(page, "capstone-lesson")
+    assert not page.js_errors
