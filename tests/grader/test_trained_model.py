@@ -235,3 +235,26 @@ def test_devcheck_trains_each_file_in_the_sandbox_and_scores_it(capsys):
     out = capsys.readouterr().out
     assert "ok  solution.py" in out and "4.564, 4.564" in out
     assert "ok  wrong/loud_weights.py" in out
+
+
+def test_validation_reseeds_a_case_frame_as_data_keeping_its_tensors():
+    import torch
+
+    from grader.sandbox.runtime import wire
+    from grader.trained_validation import _reseeded
+
+    ids = torch.arange(70, dtype=torch.int64)
+    case = {"name": "c", "args": [ids, 2], "kwargs": {}, "grad_wrt": [], "grad_output": None}
+
+    seed, frame = _reseeded(wire.encode(case), 1, 1000, "c")
+
+    back = wire.decode(frame, make_tensors=True)
+    assert seed == 1002 and back["args"][1] == 1002
+    assert isinstance(back["args"][0], torch.Tensor) and torch.equal(back["args"][0], ids)
+    assert {k: v for k, v in back.items() if k != "args"} == {
+        k: v for k, v in case.items() if k != "args"
+    }
+    with pytest.raises(ValueError, match="argument 0 is not an int seed"):
+        _reseeded(wire.encode(case), 0, 1000, "c")
+    with pytest.raises(ValueError, match="argument 5 is not an int seed"):
+        _reseeded(wire.encode(case), 5, 1000, "c")
