@@ -195,7 +195,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A submit must not hang a web request when the broker is down: the sweep re-sends later.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_TASK_ROUTES = {"grader.*": {"queue": "grading"}}
+# Training runs (trained-model exercises, or limits past the quick cap) have a queue and
+# workers of their own, so a quick verdict never waits behind one (docs/deploy.md).
+CELERY_TASK_ROUTES = {
+    "grader.grade_submission_long": {"queue": "grading-long"},
+    "grader.validate_exercise_long": {"queue": "grading-long"},
+    "grader.*": {"queue": "grading"},
+}
 CELERY_BEAT_SCHEDULE = {
     "grader-sweep-stuck": {
         "task": "grader.sweep_stuck_submissions",
@@ -214,6 +220,11 @@ GRADER_AUTHOR_WALL_SECONDS = env_float("GRADER_AUTHOR_WALL_SECONDS", 20.0)
 GRADER_AUTHOR_MEMORY_MB = int(env("GRADER_AUTHOR_MEMORY_MB", "1024"))
 GRADER_UNSAFE_NO_SANDBOX = env_bool("GRADER_UNSAFE_NO_SANDBOX", False)
 GRADER_STUCK_SECONDS = env_float("GRADER_STUCK_SECONDS", 120.0)
+# The grading-long queue: caps per sandbox job (one case), and when its submissions count
+# as stuck (above the long task's hard time limit, grader/tasks.py).
+GRADER_LONG_WALL_SECONDS = env_float("GRADER_LONG_WALL_SECONDS", 120.0)
+GRADER_LONG_MEMORY_MB = int(env("GRADER_LONG_MEMORY_MB", "1024"))
+GRADER_LONG_STUCK_SECONDS = env_float("GRADER_LONG_STUCK_SECONDS", 1200.0)
 GRADER_SLOT_UID_BASE = int(env("GRADER_SLOT_UID_BASE", "61000"))
 
 # Submissions

@@ -51,6 +51,14 @@ def _queue_validation(modeladmin, request: HttpRequest, exercise: Exercise) -> N
     from grader.validation_queue import exercise_validation_request
 
     exercise_validation_request(exercise=exercise, requested_by=request.user)
+    if exercise.is_long:
+        # Every case is a training run: the report takes many minutes, not seconds.
+        modeladmin.message_user(
+            request,
+            f"{exercise.slug} trains a model per case: its validation runs on a grading-long "
+            "worker and takes many minutes.",
+            messages.WARNING,
+        )
     modeladmin.message_user(
         request,
         f"{exercise.slug}: validation queued; its report appears on the exercise's page "

@@ -49,6 +49,9 @@ class Exercise(models.Model):
     unchanged_inputs = models.JSONField(
         default=list, blank=True, help_text="Parameters the function must not modify."
     )
+    # Empty: results are compared with the reference's. Else the trained-model check: a
+    # trusted scorer grades returned weights on held-out data files (docs/authoring.md).
+    trained_model = models.JSONField(default=dict, blank=True)
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
     is_published = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -67,6 +70,39 @@ class Exercise(models.Model):
         rtol = default_rtol if self.rtol is None else self.rtol
         atol = default_atol if self.atol is None else self.atol
         return rtol, atol
+
+    @property
+    def is_long(self) -> bool:
+        """Graded on the grading-long queue: a training run, or limits past the quick cap."""
+        from django.conf import settings as django_settings
+
+        return bool(self.trained_model) or self.wall_seconds > django_settings.GRADER_WALL_SECONDS
+
+
+class ExerciseDataFile(models.Model):
+    """A text file of an exercise package's data/ folder (trusted, never served).
+
+    Input files reach the sandbox only inside the cases cases.py builds from them;
+    held-out files only ever reach the trusted scorer of a trained-model exercise.
+    """
+
+    class Role(models.TextChoices):
+        INPUT = "input"
+        HELDOUT = "heldout"
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="data_files")
+    name = models.CharField(max_length=80)
+    role = models.CharField(max_length=8, choices=Role.choices, default=Role.INPUT)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["exercise", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["exercise", "name"], name="data_file_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise.slug}/data/{self.name}"
 
 
 class KnownWrongSolution(models.Model):

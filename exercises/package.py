@@ -22,6 +22,9 @@ KINDS = ("numpy", "torch", "python")
 # (rtol, atol) per kind when exercise.toml names none: float64 work vs float32 torch work.
 DEFAULT_TOLERANCE = {"numpy": (1e-7, 1e-9), "python": (1e-7, 1e-9), "torch": (1e-4, 1e-5)}
 MAX_FILE_BYTES = 512 * 1024
+MAX_DATA_FILES = 16
+DATA_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}$")
+TRAINED_MODEL_KEYS = {"scorer", "threshold", "heldout", "losses_key", "seed_index"}
 
 
 class PackageError(ValueError):
@@ -33,6 +36,19 @@ class WrongSpec:
     name: str
     source: str
     hint: str
+
+
+@dataclass(frozen=True)
+class DataFileSpec:
+    """A text file of the package's data/ folder.
+
+    An input file is handed to `cases(data)` (and so, inside a case, to the sandbox); a
+    held-out file (named in [trained_model] heldout) only ever reaches the trusted scorer.
+    """
+
+    name: str
+    text: str
+    heldout: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +74,11 @@ class ExerciseSpec:
     # Declared exceptions to the general rules (see docs/authoring.md):
     bool_result: bool = False  # the result is a bool array/tensor, compared exactly
     unchanged_inputs: list[str] = field(default_factory=list)  # parameters not to be modified
+    data_files: list[DataFileSpec] = field(default_factory=list)
+    # Empty: results are compared with the reference's. Else the trained-model check
+    # (docs/authoring.md): {"scorer", "threshold", "heldout": [names], "losses_key"?,
+    # "seed_index"?}.
+    trained_model: dict = field(default_factory=dict)
 
     def content_hash(self) -> str:
         """Hash everything that decides a verdict, so a verdict names the version it used.
@@ -75,6 +96,12 @@ class ExerciseSpec:
         for key in ("bool_result", "unchanged_inputs"):
             if not data[key]:
                 data.pop(key)
+        # Left out when unused, so the hashes of exercises without them stay as they were.
+        for key in ("data_files", "trained_model"):
+            if not data[key]:
+                data.pop(key)
+        if "data_files" in data:
+            data["data_files"] = sorted(data["data_files"], key=lambda item: item["name"])
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -163,6 +190,7 @@ def read_exercise(folder: Path) -> ExerciseSpec:
         "order",
         "bool_result",
         "unchanged_inputs",
+        "trained_model",
     }
     unknown = sorted(set(meta) - known)
     if unknown:
@@ -223,6 +251,9 @@ def read_exercise(folder: Path) -> ExerciseSpec:
             hint = ast.get_docstring(ast.parse(source)) or ""
             wrong.append(WrongSpec(name=path.stem, source=source, hint=hint.strip()))
 
+    trained_model = _trained_model(meta, toml_path)
+    data_files = _read_data(folder, set(trained_model.get("heldout", [])))
+
     return ExerciseSpec(
         slug=slug,
         title=_get(meta, "title", str, toml_path, required=True),
@@ -244,4 +275,71 @@ def read_exercise(folder: Path) -> ExerciseSpec:
         order=order,
         bool_result=_get(meta, "bool_result", bool, toml_path, default=False),
         unchanged_inputs=unchanged_inputs,
+        data_files=data_files,
+        trained_model=trained_model,
     )
+
+
+def _trained_model(meta: dict, toml_path: Path) -> dict:
+    """The [trained_model] table, checked: a registered scorer, a finite threshold."""
+    from grader.scorers import SCORERS  # names only: no scorer module is imported here
+
+    table = _get(meta, "trained_model", dict, toml_path, default={})
+    if not table:
+        return {}
+    unknown = sorted(set(table) - TRAINED_MODEL_KEYS)
+    if unknown:
+        raise PackageError(f"{toml_path}: [trained_model] has unknown keys {unknown}")
+    scorer = _get(table, "scorer", str, toml_path, required=True)
+    if scorer not in SCORERS:
+        raise PackageError(
+            f"{toml_path}: [trained_model] scorer {scorer!r} is not one of the platform's "
+            f"trusted scorers ({', '.join(sorted(SCORERS))})"
+        )
+    threshold = _get(table, "threshold", float, toml_path, required=True)
+    if not math.isfinite(threshold):
+        raise PackageError(f"{toml_path}: [trained_model] threshold must be a finite number")
+    heldout = _str_list(table, "heldout", toml_path)
+    if not heldout or len(set(heldout)) != len(heldout):
+        raise PackageError(
+            f"{toml_path}: [trained_model] heldout must name one or more distinct files of data/"
+        )
+    result = {"scorer": scorer, "threshold": threshold, "heldout": heldout}
+    losses_key = _get(table, "losses_key", str, toml_path)
+    if losses_key is not None:
+        if not losses_key:
+            raise PackageError(f"{toml_path}: [trained_model] losses_key must not be empty")
+        result["losses_key"] = losses_key
+    seed_index = _get(table, "seed_index", int, toml_path)
+    if seed_index is not None:
+        if seed_index < 0:
+            raise PackageError(f"{toml_path}: [trained_model] seed_index must not be negative")
+        result["seed_index"] = seed_index
+    return result
+
+
+def _read_data(folder: Path, heldout: set[str]) -> list[DataFileSpec]:
+    """The text files of data/ (flat, UTF-8); every held-out name must be one of them."""
+    data_dir = folder / "data"
+    files = []
+    if data_dir.is_dir():
+        entries = sorted(data_dir.iterdir())
+        if len(entries) > MAX_DATA_FILES:
+            raise PackageError(f"{data_dir}: more than {MAX_DATA_FILES} files")
+        for path in entries:
+            if not path.is_file() or not DATA_NAME_RE.match(path.name):
+                raise PackageError(
+                    f"{path}: data/ holds only plain files named with letters, digits, . _ -"
+                )
+            files.append(
+                DataFileSpec(name=path.name, text=read_text(path), heldout=path.name in heldout)
+            )
+    elif data_dir.exists():
+        raise PackageError(f"{data_dir}: must be a folder")
+    missing = sorted(heldout - {f.name for f in files})
+    if missing:
+        raise PackageError(
+            f"{folder / 'exercise.toml'}: [trained_model] heldout names {missing}, "
+            f"which are not files of {data_dir}"
+        )
+    return files

@@ -22,10 +22,16 @@ logger = logging.getLogger(__name__)
 
 GRADE_TASK = "grader.grade_submission"
 GRADE_QUEUE = "grading"
+GRADE_LONG_TASK = "grader.grade_submission_long"
+GRADE_LONG_QUEUE = "grading-long"
 
 
 class SubmissionTooLarge(ValueError):
     """The submitted source is over SUBMISSION_MAX_BYTES."""
+
+
+class TrainingRunPending(ValueError):
+    """A long exercise's earlier submission by this learner is still being graded."""
 
 
 def source_check_size(source_code: str) -> None:
@@ -51,6 +57,16 @@ def submission_submit(
     `notice` then says so (once the outermost transaction has committed).
     """
     source_check_size(source_code)
+    if exercise.is_long and (
+        Submission.objects.filter(learner=learner, exercise=exercise)
+        .exclude(status=Submission.Status.DONE)
+        .exists()
+    ):
+        # A training run costs up to a minute of a core per case: one at a time per learner.
+        raise TrainingRunPending(
+            "Your previous run of this exercise is still being graded (each test is a "
+            "training run): wait for its verdict, then try again."
+        )
     with transaction.atomic():
         submission = Submission.objects.create(
             learner=learner,
@@ -82,12 +98,13 @@ def submission_enqueue(*, submission_id: int) -> bool:
     """
     from celery import current_app
 
+    task, queue = submission_route(submission_id=submission_id)
     if not broker_outage.skipping():
         try:
             current_app.send_task(
-                GRADE_TASK,
+                task,
                 args=[submission_id],
-                queue=GRADE_QUEUE,
+                queue=queue,
                 retry=True,
                 retry_policy={"max_retries": 1, "interval_start": 0.2},
             )
@@ -100,6 +117,18 @@ def submission_enqueue(*, submission_id: int) -> bool:
         enqueued_at=None
     )
     return False
+
+
+def submission_route(*, submission_id: int) -> tuple[str, str]:
+    """(task name, queue) for grading this submission: training runs go to grading-long."""
+    row = (
+        Submission.objects.filter(pk=submission_id)
+        .values_list("exercise__trained_model", "exercise__wall_seconds")
+        .first()
+    )
+    if row is not None and (row[0] or row[1] > settings.GRADER_WALL_SECONDS):
+        return GRADE_LONG_TASK, GRADE_LONG_QUEUE
+    return GRADE_TASK, GRADE_QUEUE
 
 
 def progress_refresh(*, learner_id: int, exercise_id: int) -> Progress:

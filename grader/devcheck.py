@@ -34,9 +34,20 @@ def check_folder(folder: Path, also: list[Path], *, unsafe: bool = False) -> lis
         entry_point=spec.entry_point,
     )
     sandbox = get_sandbox(unsafe=unsafe)
+    inputs = {f.name: f.text for f in spec.data_files if not f.heldout}
     case_set = load_cases(
-        sandbox, source=spec.cases_source, slug=spec.slug, limits=AUTHOR_LIMITS, rules=rules
+        sandbox,
+        source=spec.cases_source,
+        slug=spec.slug,
+        limits=AUTHOR_LIMITS,
+        rules=rules,
+        data=inputs or None,
     )
+    limits = Limits(
+        wall_seconds=spec.wall_seconds, cpu_seconds=spec.cpu_seconds, memory_mb=spec.memory_mb
+    )
+    if spec.trained_model:
+        return _check_trained(spec, case_set, also, sandbox, limits)
     cases = case_set.cases
     expected = reference_outputs(
         sandbox,
@@ -50,9 +61,6 @@ def check_folder(folder: Path, also: list[Path], *, unsafe: bool = False) -> lis
     tol = (
         default_rtol if spec.rtol is None else spec.rtol,
         default_atol if spec.atol is None else spec.atol,
-    )
-    limits = Limits(
-        wall_seconds=spec.wall_seconds, cpu_seconds=spec.cpu_seconds, memory_mb=spec.memory_mb
     )
     problems = []
     hidden = sum(not c.visible for c in cases)
@@ -94,6 +102,47 @@ def check_folder(folder: Path, also: list[Path], *, unsafe: bool = False) -> lis
             problems.append(f"{spec.slug}: {label} {should}")
 
     judge("solution.py (as learner, float32)", spec.reference_solution, True)
+    judge("starter.py", spec.starter_code, False)
+    for wrong in spec.wrong:
+        judge(f"wrong/{wrong.name}.py", wrong.source, False)
+    for path in also:
+        judge(f"also {path.name}", path.read_text(), True)
+    return problems
+
+
+def _check_trained(spec, case_set, also: list[Path], sandbox, limits: Limits) -> list[str]:
+    """Trained-model exercises: each file trains in the sandbox, one job per case (each
+    gets the exercise's whole budget); the trusted scorer judges the returned weights."""
+    from grader.trained import TrainedModelCheck
+
+    heldout = {f.name: f.text for f in spec.data_files if f.heldout}
+    check = TrainedModelCheck.from_config(spec.trained_model, heldout)
+    cases = case_set.cases
+    problems = []
+    print(f"{spec.slug}: trained-model check ({check.scorer}, threshold {check.threshold:g})")
+
+    def judge(label, source, must_pass):
+        results = []
+        for case, frame in zip(cases, case_set.frames, strict=True):
+            run = sandbox.run(
+                source=source,
+                entry_point=spec.entry_point,
+                kind=spec.kind,
+                cases=[frame],
+                limits=limits,
+            )
+            got = run.results[0] if run.status == "ok" and run.results else None
+            results.append(check.judge(case.name, case.visible, got, reveal=True))
+        scores = ", ".join(
+            f"{r.raw_score:.3f}" if r.raw_score is not None else r.message[:60] for r in results
+        )
+        hidden_failed = [r for r in results if not r.passed and not r.visible]
+        ok = all(r.passed for r in results) if must_pass else bool(hidden_failed)
+        print(f"  {'ok  ' if ok else 'BAD '}{label:<32} {scores}")
+        if not ok:
+            problems.append(f"{spec.slug}: {label} should {'pass' if must_pass else 'fail'}")
+
+    judge("solution.py", spec.reference_solution, True)
     judge("starter.py", spec.starter_code, False)
     for wrong in spec.wrong:
         judge(f"wrong/{wrong.name}.py", wrong.source, False)

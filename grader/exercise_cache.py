@@ -12,7 +12,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from exercises.models import Exercise
+from exercises.models import Exercise, ExerciseDataFile
 from grader.casekit import Case
 from grader.judging import NO_RULES, ResultRules
 from grader.reference import (
@@ -22,6 +22,7 @@ from grader.reference import (
     wrong_outputs,
 )
 from grader.sandbox import Limits
+from grader.trained import TrainedModelCheck
 
 MAX_VERSIONS = 64
 
@@ -43,6 +44,7 @@ class PreparedExercise:
     wrong_limits: Limits | None = None
     options: object = None  # grader.grading.GraderOptions: whose sandbox runs wrong/ jobs
     rules: ResultRules = NO_RULES  # declared in exercise.toml: bool result, unchanged inputs
+    trained: TrainedModelCheck | None = None  # the trained-model check, if the exercise has it
     _wrong_outputs: list | None = field(default=None, repr=False)
 
     def indices(self, *, visible: bool) -> list[int]:
@@ -58,6 +60,8 @@ class PreparedExercise:
         Computed on first need (a hint is looked for only when a submission fails), each
         solution in its own author job with the exercise's learner limits.
         """
+        if self._wrong_outputs is None and self.trained is not None:
+            self._wrong_outputs = []  # trained weights are not compared: no hint by outputs
         if self._wrong_outputs is None:
             computed = []
             for name, source, hint in self.wrong_sources:
@@ -123,17 +127,31 @@ def _prepare(exercise: Exercise, version: str) -> PreparedExercise:
     options = grader_options()
     sandbox = options.sandbox()
     limits = author_limits()
+    inputs, heldout = _data_files(exercise)
     case_set = load_cases(
-        sandbox, source=exercise.cases_source, slug=exercise.slug, limits=limits, rules=rules
-    )
-    expected = reference_outputs(
         sandbox,
-        source=exercise.reference_solution,
-        entry_point=exercise.entry_point,
-        case_set=case_set,
+        source=exercise.cases_source,
         slug=exercise.slug,
         limits=limits,
+        rules=rules,
+        data=inputs,
     )
+    trained = None
+    if exercise.trained_model:
+        # Graded by a trusted scorer on held-out files (which stay on this side), not
+        # against reference outputs: the reference trains, in the sandbox, only when the
+        # exercise is validated (grader/validation.py), never when a worker prepares.
+        trained = TrainedModelCheck.from_config(exercise.trained_model, heldout)
+        expected = [None] * len(case_set.cases)
+    else:
+        expected = reference_outputs(
+            sandbox,
+            source=exercise.reference_solution,
+            entry_point=exercise.entry_point,
+            case_set=case_set,
+            slug=exercise.slug,
+            limits=limits,
+        )
     wrong = [(w.name, w.source, w.hint) for w in exercise.wrong_solutions.all()]
     return PreparedExercise(
         version=version,
@@ -151,7 +169,20 @@ def _prepare(exercise: Exercise, version: str) -> PreparedExercise:
         wrong_limits=exercise_limits(exercise),
         options=options,
         rules=rules,
+        trained=trained,
     )
+
+
+def _data_files(exercise: Exercise) -> tuple[dict[str, str] | None, dict[str, str]]:
+    """(input files for cases(), or None when there are none; held-out files).
+
+    Only the input files go to the author job that runs cases.py; the held-out files stay
+    here, for the trusted scorer.
+    """
+    rows = list(exercise.data_files.all())
+    inputs = {r.name: r.text for r in rows if r.role == ExerciseDataFile.Role.INPUT}
+    heldout = {r.name: r.text for r in rows if r.role == ExerciseDataFile.Role.HELDOUT}
+    return (inputs or None), heldout
 
 
 __all__ = ["ExerciseBroken", "PreparedExercise", "prepared_exercise"]

@@ -100,6 +100,18 @@ def grade_source(
     used = forbidden_scan(source, forbidden, prepared.entry_point)
     if used:
         return _forbidden_outcome(prepared, used, visible_only)
+    if prepared.trained is not None:
+        from grader.trained_grading import grade_trained_source  # imports this module
+
+        return grade_trained_source(
+            prepared=prepared,
+            source=source,
+            visible_only=visible_only,
+            limits=limits,
+            options=options,
+            forbidden=forbidden,
+            reveal_hidden=reveal_hidden,
+        )
 
     def run(indices: list[int]) -> RunResult:
         return options.sandbox().run(

@@ -51,11 +51,24 @@ class CaseSet:
 
 
 def load_cases(
-    sandbox, *, source: str, slug: str, limits: Limits, rules: ResultRules = NO_RULES
+    sandbox,
+    *,
+    source: str,
+    slug: str,
+    limits: Limits,
+    rules: ResultRules = NO_RULES,
+    data: dict[str, str] | None = None,
 ) -> CaseSet:
-    """Generate the cases in an author job and check them; raise ExerciseBroken."""
+    """Generate the cases in an author job and check them; raise ExerciseBroken.
+
+    `data`: the package's input data files (name -> text), which the job passes as
+    `cases(data)`; None for an exercise without data files (it defines `cases()`).
+    Held-out files are never passed: they never enter the sandbox.
+    """
     try:
-        generated = generate_cases(sandbox, source=source, limits=limits, unchanged=rules.unchanged)
+        generated = generate_cases(
+            sandbox, source=source, limits=limits, unchanged=rules.unchanged, data=data
+        )
     except AuthorCodeFailed as exc:
         raise _broken(slug, exc) from exc
     cases = _checked_cases(generated, slug)

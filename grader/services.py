@@ -44,11 +44,16 @@ def grader_options() -> GraderOptions:
 
 
 def exercise_limits(exercise: Exercise) -> Limits:
-    wall = min(exercise.wall_seconds, settings.GRADER_WALL_SECONDS)
+    """The exercise's limits under the caps of its queue (per case on grading-long)."""
+    if exercise.is_long:
+        wall_cap, memory_cap = settings.GRADER_LONG_WALL_SECONDS, settings.GRADER_LONG_MEMORY_MB
+    else:
+        wall_cap, memory_cap = settings.GRADER_WALL_SECONDS, settings.GRADER_MEMORY_MB
+    wall = min(exercise.wall_seconds, wall_cap)
     return Limits(
         wall_seconds=wall,
         cpu_seconds=min(exercise.cpu_seconds, wall),
-        memory_mb=min(exercise.memory_mb, settings.GRADER_MEMORY_MB),
+        memory_mb=min(exercise.memory_mb, memory_cap),
         threads=settings.GRADER_THREADS,
     )
 
@@ -179,11 +184,16 @@ def submission_sweep_stuck(*, older_than_seconds: float | None = None) -> int:
     the first verdict wins.
     """
     seconds = settings.GRADER_STUCK_SECONDS if older_than_seconds is None else older_than_seconds
-    cutoff = timezone.now() - timedelta(seconds=seconds)
+    long_seconds = max(seconds, settings.GRADER_LONG_STUCK_SECONDS)
+    if older_than_seconds is not None:
+        long_seconds = older_than_seconds
+    # A training run legitimately runs for minutes: its submissions have a cutoff of their own.
+    long = Q(exercise__wall_seconds__gt=settings.GRADER_WALL_SECONDS) | ~Q(
+        exercise__trained_model={}
+    )
     stuck = Submission.objects.filter(
-        Q(status=Submission.Status.QUEUED, enqueued_at__lt=cutoff)
-        | Q(status=Submission.Status.QUEUED, enqueued_at__isnull=True)
-        | Q(status=Submission.Status.RUNNING, started_at__lt=cutoff)
+        (_stuck_since(timezone.now() - timedelta(seconds=seconds)) & ~long)
+        | (_stuck_since(timezone.now() - timedelta(seconds=long_seconds)) & long)
     ).order_by("created_at")[:500]
     resent = 0
     for submission in stuck:
@@ -197,6 +207,15 @@ def submission_sweep_stuck(*, older_than_seconds: float | None = None) -> int:
         if claimed and submission_enqueue(submission_id=submission.pk):
             resent += 1
     return resent
+
+
+def _stuck_since(cutoff) -> Q:
+    return (
+        Q(status=Submission.Status.QUEUED, enqueued_at__lt=cutoff)
+        # Never sent (the broker was down at submit time): at the next sweep, whatever the age.
+        | Q(status=Submission.Status.QUEUED, enqueued_at__isnull=True)
+        | Q(status=Submission.Status.RUNNING, started_at__lt=cutoff)
+    )
 
 
 def submission_regrade(*, exercise: Exercise) -> int:

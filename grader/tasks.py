@@ -32,19 +32,42 @@ HAND_BACK_RETRIES = 30
 )
 def grade_submission(self, submission_id: int) -> None:
     """Grade one submission by id; idempotent."""
+    _grade(self, submission_id)
+
+
+@shared_task(
+    name="grader.grade_submission_long",  # trained-model exercises: the grading-long queue
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(SandboxUnavailable,),
+    retry_backoff=True,
+    retry_backoff_max=30,
+    max_retries=5,
+    # Above the sandbox's own limits: one job per case, each at most
+    # GRADER_LONG_WALL_SECONDS (120 s by default), and a submit holds a few cases.
+    soft_time_limit=900,
+    time_limit=960,
+)
+def grade_submission_long(self, submission_id: int) -> None:
+    """Grade one submission of a long-running exercise by id; idempotent."""
+    _grade(self, submission_id)
+
+
+def _grade(task, submission_id: int) -> None:
     from grader import services  # deferred: keeps worker start-up light
 
     sandbox = services.grader_options().sandbox()
     if sandbox.health.can_grade is False:
         # Known before touching the submission: no attempt counted, no exercise prepared.
         logger.warning("Handing submission %s back: %s", submission_id, sandbox.health.reason)
-        raise self.retry(countdown=HAND_BACK_SECONDS, max_retries=HAND_BACK_RETRIES)
+        raise task.retry(countdown=HAND_BACK_SECONDS, max_retries=HAND_BACK_RETRIES)
     try:
         services.submission_grade(submission_id=submission_id)
     except SandboxUnavailable as exc:
         _publish(sandbox)
         if exc.known:
-            raise self.retry(
+            raise task.retry(
                 exc=exc, countdown=HAND_BACK_SECONDS, max_retries=HAND_BACK_RETRIES
             ) from exc
         raise
@@ -61,6 +84,26 @@ def grade_submission(self, submission_id: int) -> None:
 )
 def validate_exercise(self, validation_id: int) -> None:
     """Validate one exercise version by validation id; idempotent."""
+    _validate(self, validation_id, "5 minutes")
+
+
+@shared_task(
+    name="grader.validate_exercise_long",  # a trained-model exercise: on grading-long
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=3,
+    # Every case of the reference, starter and wrong solutions is a training run (up to a
+    # minute of CPU each), and the reference trains again with more seeds.
+    soft_time_limit=3600,
+    time_limit=3660,
+)
+def validate_exercise_long(self, validation_id: int) -> None:
+    """Validate one long-running exercise version by validation id; idempotent."""
+    _validate(self, validation_id, "an hour")
+
+
+def _validate(task, validation_id: int, limit_text: str) -> None:
     from celery.exceptions import SoftTimeLimitExceeded
 
     from grader import validation
@@ -68,16 +111,16 @@ def validate_exercise(self, validation_id: int) -> None:
     try:
         validation.exercise_validation_run(validation_id=validation_id)
     except SandboxUnavailable as exc:
-        if self.request.retries >= self.max_retries:
+        if task.request.retries >= task.max_retries:
             validation.exercise_validation_fail(
                 validation_id=validation_id, error=f"The sandbox is unavailable: {exc}"
             )
             return
-        raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
+        raise task.retry(exc=exc, countdown=2 ** (task.request.retries + 1)) from exc
     except SoftTimeLimitExceeded:
         validation.exercise_validation_fail(
             validation_id=validation_id,
-            error="The validation took longer than 5 minutes and was stopped.",
+            error=f"The validation took longer than {limit_text} and was stopped.",
         )
 
 

@@ -54,8 +54,12 @@ class ValidationReport:
         }
 
 
-def exercise_validate(*, exercise: Exercise) -> ValidationReport:
-    """Run the reference, the starter and every wrong solution through the sandbox."""
+def exercise_validate(*, exercise: Exercise, seed_runs: int | None = None) -> ValidationReport:
+    """Run the reference, the starter and every wrong solution through the sandbox.
+
+    A trained-model exercise also trains the reference `seed_runs` more times per case
+    with other seeds and reports its margin below the threshold (trained_validation).
+    """
     report = ValidationReport(slug=exercise.slug)
     try:
         prepared = prepared_exercise(exercise)
@@ -95,7 +99,40 @@ def exercise_validate(*, exercise: Exercise) -> ValidationReport:
                 "fails a visible case but no hidden case: the hidden cases must cover it",
             )
         report.rows.append(row)
+    if prepared.trained is not None:
+        report.rows.append(_seed_row(exercise, prepared, seed_runs))
     return report
+
+
+def _seed_row(exercise: Exercise, prepared, seed_runs: int | None) -> ValidationRow:
+    from grader.services import exercise_limits, grader_options
+    from grader.trained_validation import DEFAULT_SEED_RUNS, reference_seed_margin
+
+    runs = DEFAULT_SEED_RUNS if seed_runs is None else seed_runs
+    label = f"reference, {runs} more seeds per case"
+    expected = f"every score < {prepared.trained.threshold:g}"
+    if prepared.trained.seed_index is None:
+        return ValidationRow(
+            label,
+            expected,
+            "no seed_index",
+            False,
+            "[trained_model] seed_index names the seed argument to vary",
+        )
+    margin = reference_seed_margin(
+        prepared=prepared,
+        reference=exercise.reference_solution,
+        limits=exercise_limits(exercise),
+        options=grader_options(),
+        runs=runs,
+    )
+    if margin is None:  # runs == 0: nothing asked for
+        return ValidationRow(label, expected, "skipped", True, "")
+    got = f"worst {margin.worst:.3f}, margin {margin.margin:.3f}"
+    detail = ", ".join(f"{score:.3f}" for _, _, score in margin.scores)
+    if margin.failures:
+        detail = "; ".join(margin.failures)[:500]
+    return ValidationRow(label, expected, got, not margin.failures, detail)
 
 
 def _hidden_failed(outcome: GradeOutcome) -> list[str]:

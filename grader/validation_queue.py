@@ -21,9 +21,14 @@ logger = logging.getLogger(__name__)
 
 VALIDATE_TASK = "grader.validate_exercise"
 VALIDATE_QUEUE = "grading"
+# A trained-model exercise trains a model per case: its validation takes many minutes and
+# runs on the grading-long workers, so that quick verdicts never wait behind it.
+VALIDATE_LONG_TASK = "grader.validate_exercise_long"
+VALIDATE_LONG_QUEUE = "grading-long"
 # A request older than this that never finished (its worker died for good) no longer
-# stands in for a new one.
+# stands in for a new one (above each task's hard time limit, grader/tasks.py).
 STALE_AFTER = timedelta(minutes=10)
+STALE_AFTER_LONG = timedelta(minutes=70)
 
 
 def exercise_validation_request(
@@ -41,7 +46,8 @@ def exercise_validation_request(
             .filter(
                 exercise=exercise,
                 exercise_version=exercise.content_hash,
-                created_at__gte=timezone.now() - STALE_AFTER,
+                created_at__gte=timezone.now()
+                - (STALE_AFTER_LONG if exercise.is_long else STALE_AFTER),
             )
             .first()
         )
@@ -52,7 +58,8 @@ def exercise_validation_request(
             requested_by=requested_by,
             exercise_version=exercise.content_hash,
         )
-        transaction.on_commit(lambda: _enqueue(validation.pk))
+        long = exercise.is_long
+        transaction.on_commit(lambda: _enqueue(validation.pk, long=long))
     return validation
 
 
@@ -60,14 +67,14 @@ def exercise_validation_latest(*, exercise: Exercise) -> ExerciseValidation | No
     return ExerciseValidation.objects.filter(exercise=exercise).first()
 
 
-def _enqueue(validation_id: int) -> None:
+def _enqueue(validation_id: int, *, long: bool = False) -> None:
     from celery import current_app
 
     try:
         current_app.send_task(
-            VALIDATE_TASK,
+            VALIDATE_LONG_TASK if long else VALIDATE_TASK,
             args=[validation_id],
-            queue=VALIDATE_QUEUE,
+            queue=VALIDATE_LONG_QUEUE if long else VALIDATE_QUEUE,
             retry=True,
             retry_policy={"max_retries": 1, "interval_start": 0.2},
         )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make run`: migrate, load the bundled course, create the demo users, then start the web
-# server and a Celery worker (with beat) under honcho, and a private Redis if none answers;
-# Ctrl-C stops them all.
+# server, a Celery worker (with beat) and a grading-long worker (training runs) under
+# honcho, and a private Redis if none answers; Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/redis.sh

@@ -27,7 +27,16 @@ def database_url_for_subprocess() -> str:
 
 
 class LiveWorker:
-    def __init__(self, *, broker_url: str, log_path: Path, concurrency: int = 2, **env):
+    def __init__(
+        self,
+        *,
+        broker_url: str,
+        log_path: Path,
+        concurrency: int = 2,
+        queues: str = "grading,grading-long,celery",
+        **env,
+    ):
+        self.queues = queues
         self.broker_url = broker_url
         self.log_path = log_path
         self.concurrency = concurrency
@@ -57,7 +66,7 @@ class LiveWorker:
                 "courseplatform",
                 "worker",
                 "-Q",
-                "grading,celery",
+                self.queues,
                 "--concurrency",
                 str(self.concurrency),
                 "--beat",

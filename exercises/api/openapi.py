@@ -23,6 +23,7 @@ ERRORS = {
     401: "Not authenticated, or an invalid or revoked bearer token.",
     403: "CSRF check failed: a session-authenticated write without a valid CSRF token.",
     404: "No such object, or not yours.",
+    409: "A training run of this exercise by you is still being graded: wait for its verdict.",
     413: "The source code (or the request body) is too large.",
     429: "Too many submissions: wait `Retry-After` seconds.",
 }

@@ -204,13 +204,15 @@ ROUTES: tuple[Route, ...] = (
                 "SubmissionDetail",
                 status=202,
                 body="SubmissionCreate",
-                errors=(400, 401, 403, 404, 413, 429),
+                errors=(400, 401, 403, 404, 409, 413, 429),
                 headers={"Location": "The submission's URL, to poll until `status` is `done`."},
                 description="Stores the submission and queues it for grading; poll "
                 "`GET /api/submissions/{id}/` until `status` is `done`. `mode: run` grades only "
                 "the visible cases and does not count as an attempt. Rate limited per learner "
-                "(429 with Retry-After). Session-authenticated requests need a CSRF token "
-                "(X-CSRFToken header); token requests do not.",
+                "(429 with Retry-After). An exercise graded by training a model (each case a "
+                "training run) takes one submission per learner at a time: 409 while the "
+                "previous one is still being graded. Session-authenticated requests need a "
+                "CSRF token (X-CSRFToken header); token requests do not.",
             ),
         ),
         {"slug": "The exercise's slug."},

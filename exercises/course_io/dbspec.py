@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from exercises.course_io.specs import CourseSpec, ExerciseEntry, LessonSpec, StageSpec
 from exercises.models import Exercise
-from exercises.package import ExerciseSpec, WrongSpec
+from exercises.package import DataFileSpec, ExerciseSpec, WrongSpec
 from lessons.models import Course
 
 
@@ -37,6 +37,11 @@ def exercise_spec(exercise: Exercise, *, lesson_slug: str | None = None) -> Exer
         order=exercise.order,
         bool_result=exercise.bool_result,
         unchanged_inputs=list(exercise.unchanged_inputs),
+        data_files=[
+            DataFileSpec(name=row.name, text=row.text, heldout=row.role == row.Role.HELDOUT)
+            for row in sorted(exercise.data_files.all(), key=lambda row: row.name)
+        ],
+        trained_model=dict(exercise.trained_model or {}),
     )
 
 
@@ -51,7 +56,7 @@ def course_spec(course: Course) -> CourseSpec:
     published_lessons = {lesson.pk: lesson.slug for lesson in lessons}
     exercises = list(
         Exercise.objects.filter(stage__course=course, is_published=True)
-        .prefetch_related("wrong_solutions")
+        .prefetch_related("wrong_solutions", "data_files")
         .order_by("order", "slug")
     )
     stage_specs = []

@@ -145,8 +145,18 @@ def _write_exercise(entry: ExerciseEntry, folder: Path, report: DumpReport) -> N
         meta["limits"]["cpu_seconds"] = _plain(spec.cpu_seconds)
     if spec.memory_mb != DEFAULTS.memory_mb:
         meta["limits"]["memory_mb"] = spec.memory_mb
+    if spec.trained_model:
+        meta["trained_model"] = dict(spec.trained_model)
     folder.mkdir()
     _write(folder / "exercise.toml", toml_write.dumps(meta))
+    if spec.data_files:
+        (folder / "data").mkdir()
+    for data_file in spec.data_files:
+        if not SAFE_FILE_RE.match(data_file.name):
+            raise PackageError(
+                f"exercise {spec.slug}: data file name {data_file.name!r} cannot be a file name"
+            )
+        _write(folder / "data" / data_file.name, data_file.text)
     _write(folder / "statement.md", spec.statement)
     _write(folder / "starter.py", spec.starter_code)
     _write(folder / "solution.py", spec.reference_solution)

@@ -14,7 +14,7 @@ from typing import TypeVar
 from django.db import models, transaction
 
 from exercises.course_io.specs import CourseSpec, ExerciseEntry
-from exercises.models import Exercise, KnownWrongSolution
+from exercises.models import Exercise, ExerciseDataFile, KnownWrongSolution
 from exercises.package import PackageError
 from lessons.models import Course, Lesson, Stage
 from lessons.services import lesson_figures_sync
@@ -156,18 +156,20 @@ def _load_exercises(
     existing = {
         exercise.slug: exercise
         for exercise in Exercise.objects.filter(stage__course=course).prefetch_related(
-            "wrong_solutions"
+            "wrong_solutions", "data_files"
         )
     }
     for stage_spec in spec.stages:
         for entry in stage_spec.exercises:
             exercise = existing.pop(entry.spec.slug, None)
             wrong = list(exercise.wrong_solutions.all()) if exercise else []
+            data = list(exercise.data_files.all()) if exercise else []
             exercise, outcome = _upsert(
                 exercise or Exercise(slug=entry.spec.slug),
                 _exercise_fields(entry, stages[stage_spec.slug], lessons),
             )
-            if _sync_wrong(exercise, entry, wrong) and outcome == UNCHANGED:
+            wrong_changed = _sync_wrong(exercise, entry, wrong)
+            if (_sync_data(exercise, entry, data) or wrong_changed) and outcome == UNCHANGED:
                 outcome = UPDATED
             report.exercises.add(outcome, entry.spec.slug)
     for exercise in existing.values():
@@ -200,6 +202,7 @@ def _exercise_fields(
         "hints": list(spec.hints),
         "bool_result": spec.bool_result,
         "unchanged_inputs": list(spec.unchanged_inputs),
+        "trained_model": dict(spec.trained_model),
         "content_hash": spec.content_hash(),
         "is_published": True,
     }
@@ -221,6 +224,23 @@ def _sync_wrong(exercise: Exercise, entry: ExerciseEntry, rows: list[KnownWrongS
         changed = changed or outcome != UNCHANGED
     if existing:
         KnownWrongSolution.objects.filter(pk__in=[row.pk for row in existing.values()]).delete()
+        changed = True
+    return changed
+
+
+def _sync_data(exercise: Exercise, entry: ExerciseEntry, rows: list[ExerciseDataFile]) -> bool:
+    """Make the exercise's data file rows match data/; return whether anything changed."""
+    existing = {row.name: row for row in rows}
+    changed = False
+    for data_file in entry.spec.data_files:
+        row = existing.pop(data_file.name, None) or ExerciseDataFile(
+            exercise=exercise, name=data_file.name
+        )
+        role = ExerciseDataFile.Role.HELDOUT if data_file.heldout else ExerciseDataFile.Role.INPUT
+        _, outcome = _upsert(row, {"text": data_file.text, "role": role})
+        changed = changed or outcome != UNCHANGED
+    if existing:
+        ExerciseDataFile.objects.filter(pk__in=[row.pk for row in existing.values()]).delete()
         changed = True
     return changed
 

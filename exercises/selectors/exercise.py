@@ -6,6 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import QuerySet
 
 from exercises.models import Draft, Exercise, Progress, Submission
+from exercises.trained_results import public_model
 
 # The trusted parts of an exercise never reach a page: do not even load them.
 TRUSTED_FIELDS = ("reference_solution", "cases_source")
@@ -104,5 +105,8 @@ def submission_public_cases(submission: Submission) -> list[dict]:
             entry["message"] = str(case.get("message") or "")
             if isinstance(case.get("diff"), dict):
                 entry["diff"] = case["diff"]
+            model = public_model(case.get("model"))  # a trained-model case: its numbers
+            if model is not None:
+                entry["model"] = model
         shown.append(entry)
     return shown

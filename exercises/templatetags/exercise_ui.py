@@ -30,6 +30,14 @@ def verdict_headline(*, status: str, verdict: str, mode: str) -> str:
 
 
 @register.simple_tag
+def loss_curve(model: dict):
+    """A trained-model case's training-loss curve, drawn from its numbers (SVG)."""
+    from exercises.trained_results import curve_svg
+
+    return curve_svg(model)
+
+
+@register.simple_tag
 def headline(submission: Submission) -> str:
     return verdict_headline(
         status=submission.status, verdict=submission.verdict, mode=submission.mode

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from exercises.case_diff import case_diff_context
 from exercises.models import Submission
@@ -23,9 +24,15 @@ def json_error(message: str, *, status: int, **extra) -> JsonResponse:
     return response
 
 
+def _elapsed(submission: Submission) -> float | None:
+    if submission.created_at is None:
+        return None
+    return round(max(0.0, (timezone.now() - submission.created_at).total_seconds()), 1)
+
+
 def status_payload(submission: Submission) -> dict:
     done = submission.status == Submission.Status.DONE
-    return {
+    payload = {
         "id": submission.pk,
         "mode": submission.mode,
         "mode_label": submission.get_mode_display(),
@@ -47,6 +54,10 @@ def status_payload(submission: Submission) -> dict:
         "detail_url": reverse("exercises:submission_detail", args=[submission.pk]),
         "status_url": reverse("exercises:submission_status", args=[submission.pk]),
     }
+    if not done:
+        # How long it has been waiting, by the server's clock: the page counts on from it.
+        payload["elapsed_seconds"] = _elapsed(submission)
+    return payload
 
 
 def _with_diff_html(cases: list[dict]) -> list[dict]:

@@ -17,7 +17,12 @@ from exercises.selectors import (
     exercise_visible_to,
     submission_history,
 )
-from exercises.services import SubmissionTooLarge, draft_save, submission_submit
+from exercises.services import (
+    SubmissionTooLarge,
+    TrainingRunPending,
+    draft_save,
+    submission_submit,
+)
 from exercises.views._common import json_error, status_payload, wants_json
 
 HISTORY_ON_PAGE = 10
@@ -106,6 +111,10 @@ def submission_create(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except SubmissionTooLarge as exc:  # the form checks first; the service decides
             form.add_error("source_code", str(exc))
+        except TrainingRunPending as exc:
+            if as_json:
+                return json_error(str(exc), status=409)
+            form.add_error(None, str(exc))
     if submission is None:
         if as_json:
             errors = [str(error) for errors in form.errors.values() for error in errors]

@@ -48,13 +48,24 @@ class Generated:
     stdout: str
 
 
-def generate_cases(sandbox, *, source: str, limits: Limits, unchanged: tuple = ()) -> Generated:
+def generate_cases(
+    sandbox,
+    *,
+    source: str,
+    limits: Limits,
+    unchanged: tuple = (),
+    data: dict[str, str] | None = None,
+) -> Generated:
     """Run cases.py in an author job; return each case's metadata and input frame.
 
     `unchanged`: (name, position) of each argument the exercise declares unchanged; each
     case's frame then asks the harness to hand those arguments back after the call.
+    `data`: the exercise's input data files (name -> text), passed as `cases(data)`; only
+    input files ever come here (held-out files stay on the trusted side).
     """
     meta = {"author": "cases", "source": source, "unchanged": [list(u) for u in unchanged]}
+    if data is not None:
+        meta["data"] = {str(name): str(text) for name, text in data.items()}
     collected = _run(sandbox, meta, [], limits)
     records = _records(collected, "cases.py")
     cases: list[GeneratedCase] = []

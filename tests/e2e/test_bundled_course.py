@@ -30,6 +30,8 @@ ALTERNATIVES = Path(__file__).resolve().parents[1] / "content" / "alternatives"
 VERDICT_TIMEOUT_MS = 60_000  # a busy 2-core machine grading torch code: generous, no sleeps
 # Every exercise package of the course folder: the test solves them all.
 EXPECTED = len(list(COURSE_DIR.glob("*/*/exercise.toml")))
+# A trained-model exercise trains once per case (up to 60 s of CPU each, on grading-long).
+LONG_VERDICT_TIMEOUT_MS = 10 * 60_000
 
 # Exercises without a folder of alternatives get a learner-style solution from here
 # (softmax has none yet): log-sum-exp, not the reference's max-shift-then-normalise.
@@ -152,7 +154,8 @@ def submit_and_check_verdict(page, planned: Planned) -> None:
     page.get_by_role("button", name="Submit", exact=True).click()
     verdict = page.locator("#verdict .verdict")
     expect(verdict, f"{slug}: no verdict").to_have_class(
-        re.compile(r"verdict--(passed|failed)"), timeout=VERDICT_TIMEOUT_MS
+        re.compile(r"verdict--(passed|failed)"),
+        timeout=LONG_VERDICT_TIMEOUT_MS if planned.exercise.is_long else VERDICT_TIMEOUT_MS,
     )
     text = verdict.inner_text()
     assert "verdict--passed" in verdict.get_attribute("class"), f"{slug}: not passed:\n{text}"

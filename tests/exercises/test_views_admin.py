@@ -25,21 +25,22 @@ def admin_client_(client, staff):
 
 @pytest.fixture
 def grading_queue(redis_url):
-    """The real broker's grading queue (the suite's own Redis database), emptied first."""
+    """The real broker's grading queues (the suite's own Redis database), emptied first."""
     broker = redis.Redis.from_url(redis_url)
-    broker.delete("grading")
+    queues = ("grading", "grading-long")
+    broker.delete(*queues)
 
-    def sent() -> list[tuple[str, list]]:
-        """(task name, args) of every message waiting in the grading queue."""
+    def sent(queue: str = "grading") -> list[tuple[str, list]]:
+        """(task name, args) of every message waiting in that queue."""
         out = []
-        for raw in broker.lrange("grading", 0, -1):
+        for raw in broker.lrange(queue, 0, -1):
             message = json.loads(raw)
             args = json.loads(base64.b64decode(message["body"]))[0]
             out.append((message["headers"]["task"], args))
         return out
 
     yield sent
-    broker.delete("grading")
+    broker.delete(*queues)
 
 
 def messages_of(response) -> list[str]:
@@ -189,6 +190,23 @@ def test_learners_cannot_read_validation_reports(client, learner):
     response = client.get(reverse("admin:exercises_exercise_validation", args=[exercise.pk]))
 
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_validate_sends_a_training_exercise_to_the_long_queue(
+    admin_client_, grading_queue, django_capture_on_commit_callbacks
+):
+    exercise = ExerciseFactory(slug="tiny_trainer", trained_model={"scorer": "tiny_gpt"})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client_.post(
+            reverse("admin:exercises_exercise_validate", args=[exercise.pk]), follow=True
+        )
+
+    validation = ExerciseValidation.objects.get(exercise=exercise)
+    # Minutes of training: on grading-long, never where quick verdicts wait.
+    assert grading_queue("grading-long") == [("grader.validate_exercise_long", [validation.pk])]
+    assert grading_queue() == []
+    assert any("tiny_trainer trains a model per case" in m for m in messages_of(response))
 
 
 def test_validate_needs_post_and_csrf(admin_client_, staff):

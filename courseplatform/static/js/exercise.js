@@ -9,6 +9,9 @@
   var POLL_FIRST_MS = 200;
   var POLL_MAX_MS = 2000;
   var POLL_GIVE_UP_MS = 3 * 60 * 1000;
+  // Training runs (exercises on the grading-long queue) take minutes, not milliseconds.
+  var LONG_POLL_GIVE_UP_MS = 20 * 60 * 1000;
+  var SVG_NS = "http://www.w3.org/2000/svg";
   var UNLOCK_AFTER_MS = 15 * 1000;
   var AUTOSAVE_MS = 1200;
 
@@ -37,6 +40,49 @@
     return data.verdict === "passed" ? "passed" : "failed";
   }
 
+  // ---- elapsed time while a verdict is pending -------------------------------------
+  // The server says how long the submission has been waiting (no clock skew); one timer
+  // counts on from there in every [data-elapsed-base] element.
+  function elapsedText(seconds) {
+    var s = Math.max(0, Math.floor(seconds));
+    return s < 60 ? s + " s" : Math.floor(s / 60) + " min " + (s % 60) + " s";
+  }
+  function tickElapsed() {
+    document.querySelectorAll("[data-elapsed-base]").forEach(function (node) {
+      var base = parseFloat(node.dataset.elapsedBase);
+      var since = parseFloat(node.dataset.elapsedAt);
+      node.textContent = "running for " + elapsedText(base + (Date.now() - since) / 1000);
+    });
+  }
+  setInterval(tickElapsed, 1000);
+
+  // The training-loss curve of a trained-model case, drawn from its numbers (as the
+  // loss_curve template tag does on the server).
+  function lossCurve(model) {
+    var points = model.curve || [];
+    if (points.length < 2) return null;
+    var W = 320, H = 140, P = 28;
+    var losses = points.map(function (p) { return p[1]; }).concat([model.threshold]);
+    var low = Math.min.apply(null, losses), high = Math.max.apply(null, losses);
+    var span = (high - low) || 1, first = points[0][0], last = points[points.length - 1][0];
+    function x(step) { return (P + (step - first) / ((last - first) || 1) * (W - 2 * P)).toFixed(1); }
+    function y(loss) { return (H - P - (loss - low) / span * (H - 2 * P)).toFixed(1); }
+    function el(tag, attrs, text) {
+      var node = document.createElementNS(SVG_NS, tag);
+      Object.keys(attrs).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+      if (text) node.textContent = text;
+      return node;
+    }
+    var svg = el("svg", { "class": "loss-curve", viewBox: "0 0 " + W + " " + H, width: W, height: H, role: "img",
+      "aria-label": "Training loss from " + points[0][1].toFixed(2) + " to " + points[points.length - 1][1].toFixed(2) + " over " + last + " steps; threshold " + model.threshold.toFixed(2) });
+    svg.appendChild(el("line", { "class": "loss-curve__threshold", x1: P, x2: W - P, y1: y(model.threshold), y2: y(model.threshold) }));
+    svg.appendChild(el("polyline", { "class": "loss-curve__line", fill: "none", points: points.map(function (p) { return x(p[0]) + "," + y(p[1]); }).join(" ") }));
+    [[2, +y(high) + 4, high.toFixed(2)], [2, +y(low) + 4, low.toFixed(2)], [P, H - 6, "step " + first], [W - P - 60, H - 6, "step " + last]].forEach(function (label) {
+      svg.appendChild(el("text", { "class": "loss-curve__label", x: label[0], y: label[1] }, label[2]));
+    });
+    return h("figure", { className: "loss-curve-figure" }, [svg, h("figcaption", { text: "Your training loss (" + (model.unit || "") + "); dashed: the threshold" })]);
+  }
+
   // The same structure as exercises/includes/verdict.html.
   function buildVerdict(data) {
     var cases = data.cases || [];
@@ -46,6 +92,9 @@
       h("strong", { text: data.headline || "" }),
       cases.length ? h("span", { className: "verdict__score", text: passed + " of " + cases.length + " tests passed" }) : null,
       h("span", { className: "tag", text: data.mode_label || "" }),
+      !data.done && typeof data.elapsed_seconds === "number"
+        ? h("span", { className: "verdict__elapsed", "data-elapsed-base": String(data.elapsed_seconds), "data-elapsed-at": String(Date.now()), text: "running for " + elapsedText(data.elapsed_seconds) })
+        : null,
     ]);
     var parts = [headline];
     if (data.notice) parts.push(h("p", { className: "verdict__notice", role: "status", text: "Your code is saved and " + data.notice + "." }));
@@ -63,6 +112,7 @@
           c.visible && c.message ? h("pre", { className: "case__message", text: c.message }) : null,
           // Drawn by the server's template (exercises/includes/case_diff.html), escaped there.
           c.visible && c.diff_html ? document.createRange().createContextualFragment(c.diff_html) : null,
+          c.visible && c.model ? lossCurve(c.model) : null,
         ]);
       })));
     }
@@ -94,14 +144,14 @@
     return url + (url.indexOf("?") < 0 ? "?" : "&") + "wait=" + LONG_POLL_S;
   }
 
-  async function poll(url, onUpdate) {
+  async function poll(url, onUpdate, giveUpMs) {
     var delay = POLL_FIRST_MS;
     var started = Date.now();
     async function backOff() {
       await sleep(delay);
       delay = Math.min(Math.round(delay * 1.5), POLL_MAX_MS);
     }
-    while (Date.now() - started < POLL_GIVE_UP_MS) {
+    while (Date.now() - started < (giveUpMs || POLL_GIVE_UP_MS)) {
       var asked = Date.now();
       var response;
       try {
@@ -244,7 +294,7 @@
       var result = await poll(data.status_url, function (update) {
         verdict.replaceChildren(buildVerdict(update));
         updateHistoryRow(update);
-      });
+      }, form.hasAttribute("data-long-running") ? LONG_POLL_GIVE_UP_MS : POLL_GIVE_UP_MS);
       clearTimeout(unlock);
       setBusy(false);
       if (result.error === "timeout") {
@@ -348,7 +398,7 @@
     // The submission page: follow a verdict that is not in yet.
     var area = document.querySelector("[data-poll-url]");
     if (area) {
-      poll(area.dataset.pollUrl, function (update) { area.replaceChildren(buildVerdict(update)); });
+      poll(area.dataset.pollUrl, function (update) { area.replaceChildren(buildVerdict(update)); }, LONG_POLL_GIVE_UP_MS);
     }
   }
 

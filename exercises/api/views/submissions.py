@@ -5,7 +5,12 @@ from exercises.api import selectors, serialize
 from exercises.api.http import ApiError, Auth, api_view, json_response, read_json_object
 from exercises.models import Exercise, Submission
 from exercises.ratelimit import submission_throttle
-from exercises.services import SubmissionTooLarge, source_check_size, submission_submit
+from exercises.services import (
+    SubmissionTooLarge,
+    TrainingRunPending,
+    source_check_size,
+    submission_submit,
+)
 from exercises.verdicts import verdict_wait, wait_seconds
 
 SUBMISSION_FIELDS = ("source_code", "mode")
@@ -30,9 +35,12 @@ def submission_create(request: HttpRequest, slug: str) -> JsonResponse:
             headers={"Retry-After": str(wait)},
             retry_after=wait,
         )
-    submission = submission_submit(
-        learner=request.user, exercise=exercise, source_code=source_code, mode=mode
-    )
+    try:
+        submission = submission_submit(
+            learner=request.user, exercise=exercise, source_code=source_code, mode=mode
+        )
+    except TrainingRunPending as exc:
+        raise ApiError(409, str(exc)) from None
     submission.exercise = exercise
     return json_response(
         serialize.submission_detail(request, submission),

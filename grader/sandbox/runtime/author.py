@@ -10,7 +10,9 @@ a fixed message for them and the details into the author's validation report.
 
 Two modes, chosen by the metadata frame:
 
-"cases"    {"author": "cases", "source", "unchanged"}: run cases.py, call cases(); per
+"cases"    {"author": "cases", "source", "unchanged"[, "data"]}: run cases.py, call
+           cases(), or cases(data) when the exercise has input data files
+           ({name: text}); per
            case write {"t": "case", "case": {name, visible, rtol, atol, grad_wrt, check}}
            and then the case's input frame exactly as the learner's harness will read it
            (with "return_inputs" naming the arguments the exercise declares unchanged,
@@ -45,7 +47,7 @@ def run(meta: dict, case_frames: list[bytes]) -> None:
     out = _Writer(RESULT_FD)
     try:
         if meta.get("author") == "cases":
-            _cases(meta["source"], meta.get("unchanged") or [], out)
+            _cases(meta["source"], meta.get("unchanged") or [], meta.get("data"), out)
         else:
             _outputs(meta, case_frames, out)
     except BaseException as exc:  # noqa: BLE001 - SystemExit too: the author's code stopped
@@ -59,7 +61,7 @@ def run(meta: dict, case_frames: list[bytes]) -> None:
     os._exit(0)
 
 
-def _cases(source: str, unchanged: list, out: _Writer) -> None:
+def _cases(source: str, unchanged: list, data: dict | None, out: _Writer) -> None:
     # cases.py says `from grader.casekit import Case`: give it the one definition.
     package = types.ModuleType("grader")
     package.__path__ = []
@@ -70,7 +72,10 @@ def _cases(source: str, unchanged: list, out: _Writer) -> None:
     produce = module.__dict__.get("cases")
     if not callable(produce):
         raise NameError("cases.py defines no function named 'cases'")
-    for index, case in enumerate(produce()):
+    # Input data files (a trained-model exercise's training texts): cases(data). Every
+    # other exercise defines cases() with no argument.
+    made = produce() if data is None else produce(dict(data))
+    for index, case in enumerate(made):
         if not isinstance(case, casekit.Case):
             raise TypeError(f"cases() yielded a {type(case).__name__} (item {index}), not a Case")
         inputs = wire.encode(_input(case, unchanged))  # first: one that cannot be sent fails

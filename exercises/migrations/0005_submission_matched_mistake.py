@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("exercises", "0003_exercise_bool_result_unchanged_inputs"),
+        ("exercises", "0004_exercise_trained_model_data_files"),
     ]
 
     operations = [
