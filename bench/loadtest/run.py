@@ -55,6 +55,12 @@ os.environ.update(
     CSRF_COOKIE_SECURE="false",
 )
 os.environ.setdefault("SECRET_KEY", "loadtest-only-secret-key-0123456789abcdefghijklmnopqrstuv")
+# Every simulated learner comes from 127.0.0.1: the per-address limits (meant for one
+# person or one school behind a NAT) would refuse the class as one address. The
+# per-learner limit stays as deployed.
+for name in ("SUBMISSION_RATE_PER_ADDRESS", "SIGNUP_RATE_PER_ADDRESS"):
+    os.environ.setdefault(name, "100000/m")
+os.environ.setdefault("LOGIN_FAILURES_PER_ADDRESS", "100000/m")
 
 
 def create_database(url: str) -> None:
