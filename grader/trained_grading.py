@@ -25,6 +25,9 @@ from grader.sandbox.verdict import verdict_of
 from grader.trained import TrainedCaseResult
 
 SKIPPED = "not run: an earlier training run of this submission hit a limit"
+HIDDEN_FORBIDDEN = (
+    "Your code called a function this exercise forbids while training on a hidden case."
+)
 LIMIT_MESSAGES = {
     "timeout": "The training run did not finish within the time limit ({seconds:g} s of CPU).",
     "memory_limit": "The training run used more memory than allowed ({memory} MiB).",
@@ -68,9 +71,12 @@ def grade_trained_source(
         if run.load_error is not None:
             return _load_error(prepared, run, outcome, indices, case.visible or reveal_hidden)
         got = run.results[0] if run.status == "ok" and run.results else None
-        raised = raised or (type(got) is dict and "error" in got)
+        shown = case.visible or reveal_hidden
+        # From a hidden case's job only passed/failed and the category leave: whether it
+        # raised, or which forbidden names it reported, is the learner's to choose.
+        raised = raised or (shown and type(got) is dict and "error" in got)
         if got is None:
-            why = _not_finished(run, limits) if case.visible or reveal_hidden else ""
+            why = _not_finished(run, limits) if shown else ""
             result = CaseResult(case.name, case.visible, False, why)
         else:
             result = check.judge(case.name, case.visible, got, reveal=reveal_hidden)
@@ -83,17 +89,20 @@ def grade_trained_source(
         verdicts.append(verdict_of(run, judgement))
         if run.forbidden_used:
             forbidden_seen = True
-            names = ", ".join(sorted(set(run.forbidden_used)))
-            messages.append(f"Your code uses {names}, which this exercise forbids.")
+            if shown:
+                names = ", ".join(sorted(set(run.forbidden_used)))
+                messages.append(f"Your code uses {names}, which this exercise forbids.")
+            else:
+                messages.append(HIDDEN_FORBIDDEN)
         elif run.status != "ok":
             messages.append(_not_finished(run, limits))
         if run.status in LIMIT_MESSAGES:
             # The next runs would most likely hit the same limit: a minute of a core each.
             for i in indices[position + 1 :]:
-                shown = prepared.cases[i].visible or reveal_hidden
+                later_shown = prepared.cases[i].visible or reveal_hidden
                 results.append(
                     CaseResult(prepared.cases[i].name, prepared.cases[i].visible, False,
-                               SKIPPED if shown else "")
+                               SKIPPED if later_shown else "")
                 )  # fmt: skip
             break
     if raised:

@@ -319,3 +319,22 @@ def test_a_long_submission_lands_on_the_grading_long_queue_of_the_real_broker(
     )
     assert on_quick["task"] == "grader.grade_submission" and on_quick["argsrepr"] == f"[{quick.pk}]"
     broker.flushdb()
+
+
+RAISES_ON_HIDDEN = """
+def train(train_ids, seed):
+    if seed == 1:  # the hidden case's seed
+        raise ValueError("secret-looking text from the hidden job")
+    return TRAIN(train_ids, seed)
+"""
+
+
+def test_a_hidden_case_that_raises_says_nothing_beyond_failed(exercise):
+    reference = (PACKAGE / "solution.py").read_text().replace("def train(", "def TRAIN(")
+
+    outcome = _grade(exercise, reference + RAISES_ON_HIDDEN)
+
+    visible, hidden = outcome.cases_as_dicts()
+    assert visible["passed"] and not hidden["passed"] and hidden["message"] == ""
+    assert "raised" not in outcome.message and "secret-looking" not in outcome.message
+
