@@ -169,9 +169,9 @@ def image_references(text: str) -> list[tuple[str, str]]:
     return images
 
 
-def rendered_exercise_slots(text: str) -> list[str]:
-    """The slugs of the exercise slots in `text`'s rendered (cached) HTML, in order."""
-    return EXERCISE_SLOT_RE.findall(render_markdown(text))
+def exercise_slot_slugs(rendered: str) -> list[str]:
+    """The slugs of the exercise slots in rendered HTML, in order."""
+    return EXERCISE_SLOT_RE.findall(rendered)
 
 
 def exercise_slots(rendered: str, render_card) -> str:

@@ -17,7 +17,7 @@ from exercises.selectors import (
     lesson_placed_exercise_entries,
 )
 from lessons.forms import LessonCompletionForm
-from lessons.markdown import rendered_exercise_slots
+from lessons.markdown import exercise_slot_slugs, render_markdown
 from lessons.models import Lesson, LessonFigure
 from lessons.selectors import (
     courses_visible_to,
@@ -55,16 +55,18 @@ def _lesson_or_404(request: HttpRequest, course_slug: str, lesson_slug: str) -> 
 def lesson_detail(request: HttpRequest, course_slug: str, lesson_slug: str) -> HttpResponse:
     lesson = _lesson_or_404(request, course_slug, lesson_slug)
     previous, following = lesson_neighbours(lesson=lesson)
+    body = render_markdown(lesson.body)  # once: the cards to place are read from it too
     context = {
         "course": lesson.course,
         "lesson": lesson,
+        "body": body,
         "previous": previous,
         "next": following,
         "completed": lesson_is_completed(learner=request.user, lesson=lesson),
         "exercises": lesson_exercise_entries(lesson=lesson, learner=request.user),
         "run_max_bytes": settings.LESSON_RUN_MAX_BYTES,
         "placed_exercises": lesson_placed_exercise_entries(
-            lesson=lesson, slugs=rendered_exercise_slots(lesson.body), learner=request.user
+            lesson=lesson, slugs=exercise_slot_slugs(body), learner=request.user
         ),
     }
     return render(request, "lessons/lesson_detail.html", context)

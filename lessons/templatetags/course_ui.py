@@ -30,8 +30,9 @@ def markdown_filter(text: object) -> str:
 
 
 @register.simple_tag
-def lesson_body(text: str, placed: dict, tracked: bool) -> str:
-    """A lesson's Markdown with each `::exercise[SLUG]` slot filled by that exercise's card.
+def lesson_body(rendered: str, placed: dict, tracked: bool) -> str:
+    """A lesson's rendered Markdown (`render_markdown`: sanitised) with each
+    `::exercise[SLUG]` slot filled by that exercise's card.
 
     `placed` maps slugs to the learner's entries (published exercises of this course only);
     a slot naming anything else renders nothing.
@@ -44,7 +45,7 @@ def lesson_body(text: str, placed: dict, tracked: bool) -> str:
         context = {"entry": entry, "tracked": tracked}
         return render_to_string("lessons/includes/exercise_card.html", context)
 
-    return mark_safe(exercise_slots(render_markdown(text or ""), card))  # noqa: S308 - sanitised
+    return mark_safe(exercise_slots(rendered, card))  # noqa: S308 - sanitised by render_markdown
 
 
 @register.filter

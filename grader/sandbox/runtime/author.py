@@ -35,10 +35,9 @@ import warnings
 
 import casekit
 import wire
+from harness import RESULT_FD, TEXT_CAP, _Writer
 from invoke import call_case
 
-RESULT_FD = 3
-TEXT_CAP = 4000
 INPUT_LIMITS = wire.Limits(header_bytes=64 << 20, payload_bytes=1 << 30)
 
 
@@ -205,20 +204,3 @@ def _error_data(exc: BaseException, filename: str) -> dict:
         "message": message[:TEXT_CAP],
         "traceback": text[-TEXT_CAP:],
     }
-
-
-class _Writer:
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def frame(self, value) -> None:
-        self.write(wire.encode(value))
-
-    def write(self, data: bytes) -> None:
-        view = memoryview(data)
-        while view:
-            try:
-                written = os.write(self.fd, view)
-            except OSError:
-                os._exit(0)  # the reader is gone (killed for a limit)
-            view = view[written:]
