@@ -96,3 +96,17 @@ def test_the_matplotlib_block_sends_back_one_checked_png(runs):
     assert len(result.figures) == 1
     info = figure_check("figure-1.png", result.figures[0])
     assert (info.width, info.height) == (1200, 350)  # figsize (12, 3.5) at 100 dpi
+
+
+def test_the_capstone_lesson_draws_its_training_and_held_out_curves(runs):
+    # The capstone's exercise returns weights only, so the lesson is where a learner sees
+    # a loss curve: the training loss must end well below the loss on the unseen text.
+    result = runs["build-and-train-a-tiny-gpt", 5]
+    summary = next(line for line in result.output.splitlines() if line.startswith("after 300"))
+    training, unseen = (float(part.split()[-1]) for part in summary.split(":")[1].split(","))
+    lowest_step = int(result.output.split("lowest on the new text:")[1].split()[2])
+
+    assert len(result.figures) == 1
+    assert figure_check("figure-1.png", result.figures[0]).width == 800
+    assert training < unseen - 0.3, summary
+    assert lowest_step < 300  # the unseen text's loss turned back up: overfitting shows

@@ -176,3 +176,37 @@ def test_output_and_figure_on_a_phone_in_dark_mode(
     figure.scroll_into_view_if_needed()
     shots(page, "phone-dark-figure", full_page=False)
     assert page.js_errors == []
+
+
+def test_the_capstone_lesson_trains_and_draws_the_loss_curves(
+    new_page, live_worker, e2e_learner, shots
+):
+    """The capstone's exercise returns weights only: its lesson is where the curves are."""
+    from django.conf import settings
+
+    from exercises.course_io.reader import read_course
+
+    read = next(
+        lesson
+        for lesson in read_course(settings.CONTENT_DIR / "genai-llm").lessons()
+        if lesson.slug == "build-and-train-a-tiny-gpt"
+    )
+    course = CourseFactory(slug="capstone", title="Capstone")
+    stage = StageFactory(course=course, title="Generative AI and LLMs")
+    LessonFactory(stage=stage, course=course, slug=read.slug, title=read.title, body=read.body)
+    page = new_page()
+    log_in(page, e2e_learner.username)
+    page.goto(f"/courses/capstone/lessons/{read.slug}/")
+
+    page.get_by_role("button", name="Run block 5").click()
+    figure = block(page, 5).get_by_role("img", name="Figure 1 drawn by block 5")
+    # Blocks 1-4 run again as context, then 300 training steps: seconds, not milliseconds.
+    expect(figure).to_be_visible(timeout=120_000)
+    expect(block(page, 5).locator(".code-run__output")).to_contain_text("after 300 steps")
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=figure.element_handle()
+    )
+    assert figure.evaluate("img => img.naturalWidth") == 800  # figsize (8, 3.5) at 100 dpi
+    figure.scroll_into_view_if_needed()
+    shots(page, "capstone-loss-curves", full_page=False)
+    assert page.js_errors == []
