@@ -141,7 +141,7 @@ def error_text(error: dict) -> str:
 def _run(sandbox, meta: dict, frames: list[bytes], limits: Limits) -> outcome.Collected:
     # The ordinary job path (the same zygote, confinement and caps as a learner's job);
     # only the metadata frame differs, which sends the child to runtime/author.py.
-    return sandbox._execute([wire.encode(meta), *frames], limits, ncases=len(frames))
+    return sandbox.execute([wire.encode(meta), *frames], limits, ncases=len(frames))
 
 
 def _records(collected: outcome.Collected, filename: str) -> list[tuple[object, bytes]]:

@@ -200,10 +200,19 @@ class Sandbox:
             "forbidden": list(forbidden),
         }
         frames = [wire.encode(meta)] + [c if type(c) is bytes else encode_case(c) for c in cases]
-        with self._lock:
-            collected = self._execute(frames, limits, ncases=len(cases))
+        collected = self.execute(frames, limits, ncases=len(cases))
         collected.forbidden = tuple(name for name in forbidden if type(name) is str)
         return outcome.decide(collected)
+
+    def execute(self, frames: list[bytes], limits: Limits, *, ncases: int) -> outcome.Collected:
+        """Run one job of pre-encoded frames (lesson, author and probe jobs build their own).
+
+        Holds the sandbox for the whole job: the worker's warm-up and heartbeat thread may
+        start or re-check the zygote meanwhile, and a start sweeps the slot's uid, which
+        would kill a job running beside it.
+        """
+        with self._lock:
+            return self._execute(frames, limits, ncases=ncases)
 
     def _execute(self, frames: list[bytes], limits: Limits, *, ncases: int) -> outcome.Collected:
         zygote = self._ensure()

@@ -77,9 +77,9 @@ def run_lesson_block(
             "source": str(source),
         }
     }
-    # The package-internal job path, as the self-test's probe uses it: inputs in a memfd,
-    # the same caps, deadline, kill and sweep as a submission.
-    collected = sandbox._execute([wire.encode(meta)], limits, ncases=0)
+    # The job path of the self-test's probe and of author jobs: inputs in a memfd, the
+    # same caps, deadline, kill and sweep as a submission, the sandbox held throughout.
+    collected = sandbox.execute([wire.encode(meta)], limits, ncases=0)
     stream = parse_lesson_stream(collected.results)
     status, message = outcome._status(collected, stream, float(collected.report.get("cpu_ms", 0)))
     if status == "ok" and not (stream.run_seen or stream.context_error):

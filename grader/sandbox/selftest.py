@@ -28,7 +28,7 @@ def _probe_meta(sandbox) -> dict:
 
 def run_probe(sandbox) -> list[Check]:
     """Run the probe through the ordinary job path and turn its report into checks."""
-    collected = sandbox._execute([wire.encode(_probe_meta(sandbox))], PROBE_LIMITS, ncases=0)
+    collected = sandbox.execute([wire.encode(_probe_meta(sandbox))], PROBE_LIMITS, ncases=0)
     report = None
     try:
         report = wire.decode(collected.results) if collected.results else None
