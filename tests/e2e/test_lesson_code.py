@@ -69,6 +69,17 @@ def block(page, number):
     return page.locator(f'.code-run[data-run-block="{number}"]')
 
 
+def run_until_figure(page, number, *, timeout=30_000):
+    """Run block `number` and return its first figure once the PNG has loaded."""
+    page.get_by_role("button", name=f"Run block {number}").click()
+    figure = block(page, number).get_by_role("img", name=f"Figure 1 drawn by block {number}")
+    expect(figure).to_be_visible(timeout=timeout)
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=figure.element_handle()
+    )
+    return figure
+
+
 def test_an_anonymous_visitor_is_invited_to_log_in(new_page, lesson, shots):
     page = new_page()
     page.goto(f"/courses/arrays/lessons/{lesson.slug}/")
@@ -131,13 +142,8 @@ def test_a_learner_runs_edits_resets_and_draws_a_figure(
     shots(page, "block-2-raised", full_page=False)
 
     # 5. The figure block: Matplotlib draws in the sandbox, the PNG shows under the block.
-    page.get_by_role("button", name="Run block 4").click()
-    figure = block(page, 4).get_by_role("img", name="Figure 1 drawn by block 4")
-    expect(figure).to_be_visible(timeout=30_000)
+    figure = run_until_figure(page, 4)
     expect(block(page, 4).locator(".code-run__output")).to_have_text("drawn")
-    page.wait_for_function(
-        "img => img.complete && img.naturalWidth > 0", arg=figure.element_handle()
-    )
     assert figure.evaluate("img => img.naturalWidth") == 500  # the PNG loaded, 5 in at 100 dpi
     figure.scroll_into_view_if_needed()
     shots(page, "figure", full_page=False)
@@ -154,12 +160,7 @@ def test_output_and_figure_on_a_phone_in_dark_mode(
     log_in(page, e2e_learner.username)
     page.goto(f"/courses/arrays/lessons/{lesson.slug}/")
 
-    page.get_by_role("button", name="Run block 4").click()
-    figure = block(page, 4).get_by_role("img", name="Figure 1 drawn by block 4")
-    expect(figure).to_be_visible(timeout=30_000)
-    page.wait_for_function(
-        "img => img.complete && img.naturalWidth > 0", arg=figure.element_handle()
-    )
+    figure = run_until_figure(page, 4)
     page.get_by_role("button", name="Run block 2").click()
     expect(block(page, 2).locator(".code-run__output")).to_have_text("(2, 3)", timeout=30_000)
 
@@ -220,14 +221,9 @@ def test_the_capstone_lesson_trains_and_draws_the_loss_curves(
     log_in(page, e2e_learner.username)
     page.goto(f"/courses/capstone/lessons/{read.slug}/")
 
-    page.get_by_role("button", name="Run block 5").click()
-    figure = block(page, 5).get_by_role("img", name="Figure 1 drawn by block 5")
     # Blocks 1-4 run again as context, then 300 training steps: seconds, not milliseconds.
-    expect(figure).to_be_visible(timeout=120_000)
+    figure = run_until_figure(page, 5, timeout=120_000)
     expect(block(page, 5).locator(".code-run__output")).to_contain_text("after 300 steps")
-    page.wait_for_function(
-        "img => img.complete && img.naturalWidth > 0", arg=figure.element_handle()
-    )
     assert figure.evaluate("img => img.naturalWidth") == 800  # figsize (8, 3.5) at 100 dpi
     figure.scroll_into_view_if_needed()
     shots(page, "capstone-loss-curves", full_page=False)

@@ -8,6 +8,7 @@ arrived before its worker process had finished warming up).
 """
 
 import threading
+import time
 
 import pytest
 
@@ -37,7 +38,7 @@ def _warm_up_while(job, box: Sandbox) -> object:
     thread = threading.Thread(target=task)
     thread.start()
     started.wait()
-    threading.Event().wait(0.3)  # the task thread is now starting the zygote itself
+    time.sleep(0.3)  # the task thread is now starting the zygote itself
     box.start()  # the heartbeat's warm-up
     thread.join(timeout=120)
     assert not thread.is_alive()
